@@ -1,0 +1,75 @@
+"""Atomic, forgiving JSON files for settings, sessions and autosave.
+
+Writes go to a temporary file in the same folder, are flushed to disk and then renamed over the
+target, so a crash mid-write never replaces a good file with half of one. Reading never raises:
+an unreadable or corrupt file yields the default, is moved aside (``name.corrupt-<time>``) for
+inspection, and the problem comes back as a sentence to tell the user once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+
+class StorageError(Exception):
+    """A write failed (read-only folder, full disk, ...). The message is for people."""
+
+
+def write_json_atomic(path: Path, data: Any) -> None:
+    """Replace ``path`` with ``data`` as JSON, all or nothing."""
+    path = Path(path)
+    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as error:
+        raise StorageError(f"Cannot write {path}: {error.strerror or error}.") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except OSError as error:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise StorageError(f"Cannot write {path}: {error.strerror or error}.") from None
+
+
+def quarantine(path: Path) -> Path | None:
+    """Move a bad file aside and return its new name (``None`` if it could not be moved)."""
+    target = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+    try:
+        os.replace(path, target)
+    except OSError:
+        return None
+    return target
+
+
+def read_json(path: Path, default: Any, *, expect: type = dict) -> tuple[Any, str | None]:
+    """``(data, problem)``: the file's content, or ``default`` and a sentence saying why not."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return default, None
+    except OSError as error:
+        return default, f"{path.name} could not be read ({error.strerror or error}); using defaults."
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        moved = quarantine(path)
+        where = f" It was kept as {moved.name}." if moved else ""
+        return default, f"{path.name} was damaged and has been reset.{where}"
+    if not isinstance(data, expect):
+        moved = quarantine(path)
+        where = f" It was kept as {moved.name}." if moved else ""
+        return default, f"{path.name} had unexpected content and has been reset.{where}"
+    return data, None
