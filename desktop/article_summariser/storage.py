@@ -8,6 +8,7 @@ inspection, and the problem comes back as a sentence to tell the user once.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -22,25 +23,42 @@ class StorageError(Exception):
 
 def write_json_atomic(path: Path, data: Any) -> None:
     """Replace ``path`` with ``data`` as JSON, all or nothing."""
-    path = Path(path)
     text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
+    try:
+        raw = text.encode("utf-8")
+    except UnicodeEncodeError:
+        # A lone surrogate (pasted from a broken source) has no UTF-8 form; escaped as \udxxx
+        # it still round-trips exactly, so the text is kept as the user saw it.
+        raw = json.dumps(data, ensure_ascii=True, indent=2, sort_keys=True).encode("ascii")
+    write_bytes_atomic(path, raw)
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` as UTF-8 (unencodable characters become ``?``)."""
+    write_bytes_atomic(path, text.encode("utf-8", errors="replace"))
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data``, all or nothing: a temporary file in the same folder,
+    flushed to disk, then renamed over the target (atomic on POSIX and Windows)."""
+    path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as error:
         raise StorageError(f"Cannot write {path}: {error.strerror or error}.") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
-    except OSError as error:
-        try:
+    except BaseException as error:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
-        raise StorageError(f"Cannot write {path}: {error.strerror or error}.") from None
+        if isinstance(error, OSError):
+            raise StorageError(f"Cannot write {path}: {error.strerror or error}.") from None
+        raise
 
 
 def quarantine(path: Path) -> Path | None:
@@ -61,7 +79,10 @@ def read_json(path: Path, default: Any, *, expect: type = dict) -> tuple[Any, st
     except FileNotFoundError:
         return default, None
     except OSError as error:
-        return default, f"{path.name} could not be read ({error.strerror or error}); using defaults."
+        return (
+            default,
+            f"{path.name} could not be read ({error.strerror or error}); using defaults.",
+        )
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):

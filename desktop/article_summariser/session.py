@@ -1,0 +1,193 @@
+"""The open documents, kept on disk so that a crash or a ``kill -9`` loses nothing.
+
+Qt-free: the window turns its documents into a ``Session`` and back; this module reads and
+writes it, atomically, as ``session.json`` in the platform's state folder (never anywhere
+else). A damaged file is moved aside and reported, never fatal; a damaged document entry is
+skipped and counted, so one bad entry does not cost the others.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from article_summariser import storage
+from article_summariser.engine.errors import LengthError
+from article_summariser.engine.model import Length, LengthUnit, Options
+
+#: The format written; a file without a version, or with a newer one, is read as far as it goes.
+FORMAT = 1
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+@dataclass(frozen=True)
+class DocumentState:
+    """One open document: its text as the user last left it, where it came from, its settings."""
+
+    text: str
+    #: A path, a URL, ``"clipboard"``, or ``""`` for text typed in.
+    source: str = ""
+    title: str = ""
+    #: JSON-ready settings (see ``options_to_settings``); unknown keys are kept as they are.
+    settings: Mapping[str, Any] = field(default_factory=dict)
+    #: Stable across saves, so the window can match restored documents to tabs.
+    id: str = field(default_factory=new_id)
+
+
+@dataclass(frozen=True)
+class Session:
+    documents: tuple[DocumentState, ...] = ()
+    #: Index of the document shown (clamped into range when read).
+    current: int = 0
+
+
+def options_to_settings(options: Options) -> dict[str, Any]:
+    """Engine options as JSON-ready settings."""
+    return {
+        "algorithm": options.algorithm,
+        "language": options.language,
+        "length": {"unit": options.length.unit.value, "value": options.length.value},
+    }
+
+
+def options_from_settings(settings: Mapping[str, Any], default: Options | None = None) -> Options:
+    """Settings back into engine options; anything missing or invalid takes the default."""
+    default = default or Options()
+    algorithm = settings.get("algorithm")
+    language = settings.get("language")
+    length = default.length
+    raw = settings.get("length")
+    if isinstance(raw, Mapping):
+        try:
+            unit = LengthUnit(raw.get("unit"))
+            value = raw.get("value")
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                length = Length(unit, value)
+        except (ValueError, LengthError):
+            pass
+    return Options(
+        algorithm=algorithm if isinstance(algorithm, str) and algorithm else default.algorithm,
+        language=language if isinstance(language, str) and language else default.language,
+        length=length,
+    )
+
+
+def to_json(session: Session) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "saved": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "current": session.current,
+        "documents": [
+            {
+                "id": doc.id,
+                "text": doc.text,
+                "source": doc.source,
+                "title": doc.title,
+                "settings": dict(doc.settings),
+            }
+            for doc in session.documents
+        ],
+    }
+
+
+def from_json(data: Mapping[str, Any]) -> tuple[Session, int]:
+    """``(session, skipped)``: the documents that could be read, and how many could not."""
+    raw_docs = data.get("documents")
+    if not isinstance(raw_docs, list):
+        raise ValueError("no document list")
+    documents = []
+    skipped = 0
+    seen: set[str] = set()
+    for raw in raw_docs:
+        if not isinstance(raw, Mapping) or not isinstance(raw.get("text"), str):
+            skipped += 1
+            continue
+        doc_id = raw.get("id")
+        if not isinstance(doc_id, str) or not doc_id or doc_id in seen:
+            doc_id = new_id()
+        seen.add(doc_id)
+        settings = raw.get("settings")
+        documents.append(
+            DocumentState(
+                text=raw["text"],
+                source=_string(raw.get("source")),
+                title=_string(raw.get("title")),
+                settings=dict(settings) if isinstance(settings, Mapping) else {},
+                id=doc_id,
+            )
+        )
+    current = data.get("current")
+    if not isinstance(current, int) or isinstance(current, bool):
+        current = 0
+    current = max(0, min(current, len(documents) - 1)) if documents else 0
+    return Session(tuple(documents), current), skipped
+
+
+def _string(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _path(path: Path | None) -> Path:
+    if path is not None:
+        return Path(path)
+    from article_summariser import paths
+
+    return paths.get().session_file
+
+
+def save(session: Session, path: Path | None = None) -> None:
+    """Write ``session`` atomically; raises ``storage.StorageError`` (a message for people)."""
+    storage.write_json_atomic(_path(path), to_json(session))
+
+
+def load(path: Path | None = None) -> tuple[Session | None, str | None]:
+    """``(session, problem)``: the last saved session (``None`` if there is none) and a
+    sentence for people when something could not be restored."""
+    path = _path(path)
+    data, problem = storage.read_json(path, None)
+    if data is None:
+        return None, f"The last session could not be restored: {problem}" if problem else None
+    try:
+        session, skipped = from_json(data)
+    except ValueError:
+        moved = storage.quarantine(path)
+        where = f" It was kept as {moved.name}." if moved else ""
+        return (
+            None,
+            f"The last session could not be restored: {path.name} had unexpected content.{where}",
+        )
+    if skipped:
+        noun = "document" if skipped == 1 else "documents"
+        return session, f"{skipped} damaged {noun} of the last session could not be restored."
+    return session, None
+
+
+def files(path: Path | None = None) -> list[Path]:
+    """Every file holding autosaved text: the session, copies kept aside, unfinished writes."""
+    path = _path(path)
+    found = [path] if path.is_file() else []
+    if path.parent.is_dir():
+        found += sorted(path.parent.glob(f"{path.name}.corrupt-*"))
+        found += sorted(path.parent.glob(f".{path.name}.*.tmp"))
+    return found
+
+
+def clear(path: Path | None = None) -> list[Path]:
+    """Delete the autosaved text (all of ``files()``); returns what could not be deleted."""
+    left = []
+    for file in files(path):
+        try:
+            os.unlink(file)
+        except FileNotFoundError:
+            pass
+        except OSError:
+            left.append(file)
+    return left
