@@ -24,8 +24,9 @@ SNOWBALL = frozenset(
     "arabic danish dutch english finnish french german hungarian italian norwegian "
     "portuguese romanian russian spanish swedish".split()
 )
-#: sumy's own stemmers (pure Python).
-SUMY_STEMMERS = frozenset("czech slovak ukrainian greek polish".split())
+#: sumy's own stemmers (pure Python). sumy's Greek stemmer needs greek-stemmer-pos, whose package
+#: declares pytest as a run-time dependency, so Greek goes without stemming.
+SUMY_STEMMERS = frozenset("czech slovak ukrainian".split())
 #: Languages whose words are segmented by a dictionary rather than by spaces.
 SEGMENTED = frozenset({"chinese", "japanese"})
 
@@ -157,16 +158,44 @@ def stemmer(name: str) -> Callable[[str], str] | None:
         from sumy.nlp.stemmers import Stemmer
 
         base = Stemmer(name)
+    elif name == "polish":
+        base = _polish_stemmer()
     else:
         return None
     return lru_cache(maxsize=200_000)(base)
+
+
+def _polish_stemmer() -> Callable[[str], str]:
+    """pystempel's compact table, read from memory.
+
+    sumy's wrapper loads the 11 MB "polimorf" table through a byte-by-byte progress bar printed
+    on stderr (15 s); the original Stempel table is 2 MB and loads without one.
+    """
+    import gzip
+    import io
+    from importlib.resources import files
+
+    from pystempel import Stemmer
+    from pystempel.streams import DataInputStream
+
+    table = files("pystempel.data.original").joinpath("stemmer_20000.tbl.gz").read_bytes()
+    stem = Stemmer.from_stream(DataInputStream(io.BytesIO(gzip.decompress(table))))
+
+    def polish(word: str) -> str:
+        return stem(word) or word
+
+    return polish
+
+
+def has_stemmer(name: str) -> bool:
+    return name in SNOWBALL or name in SUMY_STEMMERS or name == "polish"
 
 
 def mode(language: Language) -> str:
     """``"full"``, ``"partial"`` or ``"generic"``: what the language is summarised with."""
     if language is GENERIC:
         return "generic"
-    has_stem = language.name in SNOWBALL or language.name in SUMY_STEMMERS
+    has_stem = has_stemmer(language.name)
     has_stop = bool(stop_words(language.name))
     has_model = language.sentence_model is not None
     if language.name in SEGMENTED:
@@ -181,8 +210,12 @@ def mode(language: Language) -> str:
 def describe(language: Language) -> str:
     parts = []
     parts.append(
-        f"sentences: {language.sentence_model} model" if language.sentence_model else "sentences: punctuation"
+        f"sentences: {language.sentence_model} model"
+        if language.sentence_model
+        else "sentences: punctuation"
     )
-    parts.append("stemmer" if stemmer(language.name) or language.name in SEGMENTED else "no stemmer")
+    parts.append(
+        "stemmer" if stemmer(language.name) or language.name in SEGMENTED else "no stemmer"
+    )
     parts.append(f"{len(stop_words(language.name))} stop words")
     return ", ".join(parts)

@@ -91,8 +91,12 @@ def _segment(text: str, name: str) -> list[str]:
 @cache
 def _jieba():  # noqa: ANN202 - third-party object
     import logging
+    import warnings
 
-    import jieba
+    # jieba imports setuptools' deprecated pkg_resources when it is installed; harmless here.
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=".*pkg_resources.*", category=UserWarning)
+        import jieba
 
     jieba.setLogLevel(logging.WARNING)
     return jieba
