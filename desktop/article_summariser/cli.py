@@ -20,8 +20,9 @@ EXIT_USAGE = 2
 
 def _commands() -> list[ModuleType]:
     from article_summariser.commands import detect, summarise
+    from article_summariser.commands import selftest
 
-    return [summarise, detect]
+    return [summarise, detect, selftest]
 
 
 class _Parser(argparse.ArgumentParser):

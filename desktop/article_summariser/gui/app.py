@@ -7,6 +7,10 @@ from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if "--self-test" in list(argv if argv is not None else sys.argv)[1:]:  # headless, no window
+        from article_summariser.commands import selftest
+
+        return selftest.main(gui=True)
     from PySide6.QtWidgets import QApplication, QPlainTextEdit, QSplitter
 
     from article_summariser import APP_ID, APP_NAME
