@@ -51,7 +51,8 @@ def test_stdin_text_and_markdown(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     bullets = result.stdout.decode().strip().splitlines()
-    assert bullets and all(line.startswith("- ") for line in bullets)
+    assert bullets
+    assert all(line.startswith("- ") for line in bullets)
     words = [w for line in bullets for w in line[2:].split() if any(c.isalnum() for c in w)]
     assert 40 < len(words) <= 80
 

@@ -80,6 +80,17 @@ _TABLE: dict[str, tuple[str, str | None]] = {
     "hi": ("hindi", "hindi"),
     "he": ("hebrew", None),
     "ko": ("korean", "korean"),
+    "hr": ("croatian", None),
+    "lt": ("lithuanian", None),
+    "lv": ("latvian", None),
+    "af": ("afrikaans", None),
+    "sw": ("swahili", None),
+    "so": ("somali", None),
+    "tl": ("tagalog", None),
+    "bn": ("bengali", "bengali"),
+    "mr": ("marathi", "marathi"),
+    "gu": ("gujarati", None),
+    "ur": ("urdu", "urdu"),
 }
 
 #: langdetect codes that are variants of one of ours.
@@ -120,27 +131,27 @@ def all_languages() -> tuple[Language, ...]:
     return tuple(Language(code, name, model) for code, (name, model) in _TABLE.items())
 
 
+_SUMY_STOP_WORDS = frozenset(
+    "arabic chinese czech english french german greek hebrew italian japanese korean polish "
+    "portuguese slovak spanish swedish ukrainian".split()
+)
+
+
 @cache
 def stop_words(name: str) -> frozenset[str]:
-    """Stop words from sumy's lists, else from the stop-words package; empty when neither has."""
-    if name == "generic":
-        return frozenset()
-    try:
+    """Stop words from sumy's lists, else from stopwords-iso; empty when neither has any."""
+    if name in _SUMY_STOP_WORDS:
         from sumy.utils import get_stop_words
 
-        words = frozenset(get_stop_words(name))
-    except LookupError:
-        words = frozenset()
-    if not words:
-        try:
-            from stop_words import StopWordError, get_stop_words as package_stop_words
-        except ImportError:  # pragma: no cover - the package is a hard dependency
-            return frozenset()
-        try:
-            words = frozenset(w.strip().lower() for w in package_stop_words(name) if w.strip())
-        except StopWordError:
-            words = frozenset()
-    return words
+        return frozenset(get_stop_words(name))
+    code = next((iso for iso, (known, _) in _TABLE.items() if known == name), None)
+    if code is None:
+        return frozenset()
+    import stopwordsiso
+
+    if not stopwordsiso.has_lang(code):
+        return frozenset()
+    return frozenset(w.strip().lower() for w in stopwordsiso.stopwords(code) if w.strip())
 
 
 def _lowercase(word: str) -> str:
