@@ -5,22 +5,37 @@ Importing this module is cheap: sumy and numpy are imported only when an algorit
 
 from __future__ import annotations
 
-from article_summariser.engine.algorithms import lead, sumy_adapter
-from article_summariser.engine.algorithms.base import Algorithm, RankInput, Ranker
+from article_summariser.engine.algorithms import (
+    edmundson,
+    kl,
+    lead,
+    lexrank,
+    lsa,
+    luhn,
+    reduction,
+    sumbasic,
+    textrank,
+)
+from article_summariser.engine.algorithms.base import Algorithm, Ranker, RankInput
 from article_summariser.engine.errors import UnknownAlgorithmError
 
 __all__ = ["ALGORITHMS", "DEFAULT", "Algorithm", "RankInput", "Ranker", "get", "names"]
 
+# sumy's algorithms, re-implemented to choose the same sentences as sumy at any length
+# (``sumy_adapter`` runs sumy itself: the reference the agreement tests compare against).
+# Complexity and the slow threshold come from ``make bench``.
 _SUMY = (
-    ("lexrank", "LexRank", "Graph centrality over TF-IDF cosine similarity (Erkan & Radev).", "n^2"),
-    ("textrank", "TextRank", "PageRank over sentence word overlap (Mihalcea & Tarau).", "n^2"),
-    ("lsa", "LSA", "Latent semantic analysis: sentences strong in the main topics.", "n^2"),
-    ("luhn", "Luhn", "Sentences with clusters of significant words (Luhn, 1958).", "n"),
-    ("edmundson", "Edmundson", "Cue, key, title and location evidence (Edmundson, 1969).", "n"),
-    ("kl", "KL-Sum", "Greedy choice keeping the summary's word distribution close.", "n^3"),
-    ("sumbasic", "SumBasic", "Word probabilities, down-weighted once used (Nenkova).", "n^2"),
-    ("reduction", "Reduction", "Graph of sentence overlap, sum of edge weights.", "n^2"),
+    (lexrank, "LexRank", "Graph centrality over TF-IDF cosine similarity (Erkan & Radev).", "n^2"),
+    (textrank, "TextRank", "PageRank over sentence word overlap (Mihalcea & Tarau).", "n"),
+    (lsa, "LSA", "Latent semantic analysis: sentences strong in the main topics.", "n"),
+    (luhn, "Luhn", "Sentences with clusters of significant words (Luhn, 1958).", "n"),
+    (edmundson, "Edmundson", "Cue, key, title and location evidence (Edmundson, 1969).", "n"),
+    (kl, "KL-Sum", "Greedy choice keeping the summary's word distribution close.", "n^2"),
+    (sumbasic, "SumBasic", "Word probabilities, down-weighted once used (Nenkova).", "n^2"),
+    (reduction, "Reduction", "Graph of sentence overlap, sum of edge weights.", "n"),
 )
+#: Algorithms that get slow on long documents: (words above which they are, what to offer).
+_SLOW = {"kl": (150_000, "sumbasic")}
 
 ALGORITHMS: dict[str, Algorithm] = {
     "lead": Algorithm(
@@ -30,9 +45,18 @@ ALGORITHMS: dict[str, Algorithm] = {
         lead.rank,
     ),
 }
-for _name, _label, _description, _complexity in _SUMY:
+for _module, _label, _description, _complexity in _SUMY:
+    _name = _module.__name__.rpartition(".")[2]
+    _slow_above, _alternative = _SLOW.get(_name, (None, ""))
     ALGORITHMS[_name] = Algorithm(
-        _name, _label, _description, sumy_adapter.ranker(_name), _complexity, from_sumy=True
+        _name,
+        _label,
+        _description,
+        _module.rank,
+        _complexity,
+        from_sumy=True,
+        slow_above=_slow_above,
+        fast_alternative=_alternative,
     )
 
 #: The algorithm used when none is named.

@@ -50,3 +50,12 @@ class Algorithm:
     complexity: str = "n"
     #: True for the algorithms of sumy (same choice of sentences as sumy would make).
     from_sumy: bool = False
+    #: Above this many words ranking takes more than a few seconds on a modest 2-core machine
+    #: (measured by ``make bench``); ``None`` when it stays fast at any length the app accepts.
+    slow_above: int | None = None
+    #: The registry name of a fast algorithm to offer instead when this one would be slow.
+    fast_alternative: str = ""
+
+    def is_slow_for(self, words: int) -> bool:
+        """True when a document of ``words`` words deserves a warning before ranking."""
+        return self.slow_above is not None and words > self.slow_above
