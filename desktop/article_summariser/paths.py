@@ -6,6 +6,7 @@ the ``--self-test`` mode pass ``base`` so that everything lands in one temporary
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,10 +77,8 @@ def init(base: Path | None = None, *, create: bool = True) -> AppPaths:
         )
     if create:
         for folder in paths.all():
-            try:
+            with contextlib.suppress(OSError):
                 folder.mkdir(parents=True, exist_ok=True)
-            except OSError:
-                pass
     _current = paths
     return paths
 

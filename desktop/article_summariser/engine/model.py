@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 from article_summariser.engine.errors import LengthError
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     """What a block of the input is. Only ``BODY`` sentences are summary candidates."""
 
     BODY = "body"
@@ -34,7 +34,7 @@ class Block:
     reason: str = ""
 
 
-class LengthUnit(str, Enum):
+class LengthUnit(StrEnum):
     SENTENCES = "sentences"
     RATIO = "ratio"
     WORDS = "words"

@@ -89,7 +89,7 @@ def _segment(text: str, name: str) -> list[str]:
 
 
 @cache
-def _jieba():  # noqa: ANN202 - third-party object
+def _jieba():
     import logging
     import warnings
 
@@ -103,7 +103,7 @@ def _jieba():  # noqa: ANN202 - third-party object
 
 
 @cache
-def _tinysegmenter():  # noqa: ANN202 - third-party object
+def _tinysegmenter():
     import tinysegmenter
 
     return tinysegmenter.TinySegmenter()
