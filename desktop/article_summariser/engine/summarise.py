@@ -11,6 +11,7 @@ import math
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from article_summariser.engine import algorithms, detect, languages, select as selection, tokenise
 from article_summariser.engine.errors import CancelledError, InputError
@@ -69,6 +70,16 @@ class Ranked:
     order: tuple[int, ...]
     keywords: tuple[str, ...]
     timings: Timings
+
+    @cached_property
+    def scored_sentences(self) -> tuple[tuple[Sentence, ...], tuple[Sentence, ...]]:
+        """Every sentence with its score, not selected and selected. Built on the first
+        ``select``; every later one (the length slider) only picks from the two."""
+        score_of = dict(zip(self.prepared.candidates, self.scores, strict=True))
+        scored = tuple(
+            replace(s, score=score_of.get(s.index, 0.0)) for s in self.prepared.sentences
+        )
+        return scored, tuple(replace(s, selected=True) for s in scored)
 
 
 def _check_text(text: str) -> None:
@@ -177,7 +188,7 @@ def prepare(
                 continue
             candidates.append(sentence.index)
             cand_words.append(words)
-            cand_stems.append(tuple(stem(w) for w in words))
+            cand_stems.append(tuple(map(stem, words)))
             cand_text.append(sentence.display_text)
             cand_para.append(body_index)
     t2 = time.perf_counter()
@@ -266,13 +277,12 @@ def select(ranked: Ranked, length: Length) -> Summary:
     prepared = ranked.prepared
     cand_words = [prepared.sentences[i].words for i in prepared.candidates]
     chosen = selection.choose(ranked.order, cand_words, length, prepared.words_total)
-    chosen_set = set(chosen)
-    score_of = dict(zip(prepared.candidates, ranked.scores))
-    selected_index = {prepared.candidates[i] for i in chosen_set}
-    sentences = tuple(
-        replace(s, score=score_of.get(s.index, 0.0), selected=s.index in selected_index)
-        for s in prepared.sentences
-    )
+    plain, selected = ranked.scored_sentences
+    sentences_list = list(plain)
+    for i in chosen:
+        index = prepared.candidates[i]
+        sentences_list[index] = selected[index]
+    sentences = tuple(sentences_list)
     notes = list(prepared.notes)
     if not chosen and length.unit.value == "words":
         shortest = min(cand_words)
