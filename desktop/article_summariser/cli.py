@@ -21,8 +21,9 @@ EXIT_USAGE = 2
 def _commands() -> list[ModuleType]:
     from article_summariser.commands import detect, summarise
     from article_summariser.commands import selftest
+    from article_summariser.commands import extract
 
-    return [summarise, detect, selftest]
+    return [summarise, detect, selftest, extract]
 
 
 class _Parser(argparse.ArgumentParser):

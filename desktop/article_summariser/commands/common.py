@@ -38,12 +38,15 @@ def length_from(args: argparse.Namespace) -> Length:
 
 
 def read_input(source: str) -> LoadedDocument:
-    """The document at ``source`` (a path, or ``-`` for standard input)."""
-    from article_summariser.engine.loading import decode_bytes, load_path
+    """The document at ``source``: a path, an http(s) URL (fetched), or ``-`` for stdin."""
+    from article_summariser.engine.fetch import fetch_url, looks_like_url
+    from article_summariser.engine.loading import load_bytes, load_path
 
     if source == "-":
         data = sys.stdin.buffer.read()
-        return LoadedDocument(text=decode_bytes(data, "The standard input"), source="-")
+        return load_bytes(data, "The standard input", "-")
+    if looks_like_url(source):
+        return fetch_url(source)
     return load_path(Path(source))
 
 

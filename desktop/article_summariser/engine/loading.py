@@ -1,14 +1,17 @@
 """Read a document from disk into text the summariser can work on.
 
-Plain text is decoded (BOMs honoured, UTF-8 first, then the legacy single-byte encodings);
-binary data, empty files, files over the size limit and unreadable paths raise ``InputError``
-with a message for people. Richer formats register themselves in ``engine/loaders``.
+``load_path`` reads a file (size-capped), decides its format from what it starts with, then its
+name, and hands it to one module of ``engine/loaders`` (text, markdown, html, pdf, docx, odt,
+rtf, epub). Plain text is returned exactly as decoded; the other formats return a cleaned text,
+paragraphs separated by blank lines, with blocks that say what each paragraph is. Empty,
+binary, oversized, damaged, password-protected or unsupported files and unreadable paths raise
+``InputError`` with a message for people.
 """
 
 from __future__ import annotations
 
-import codecs
 from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
 
 from article_summariser.engine.errors import InputError
@@ -41,48 +44,16 @@ class LoadedDocument:
         return self.source
 
 
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-
-
-def _looks_binary(data: bytes) -> bool:
-    sample = data[:65536]
-    if b"\x00" in sample:
-        return True
-    control = sum(1 for b in sample if b < 32 and b not in b"\t\n\r\f\v\x1b")
-    return control > max(8, len(sample) // 100)
-
-
 def decode_bytes(data: bytes, name: str = "the input") -> str:
-    """Decode text bytes, or raise ``InputError`` for data that is not text."""
+    """Decode text bytes (encoding detected), or raise ``InputError`` for data that is not text."""
     return decode_with_encoding(data, name)[0]
 
 
 def decode_with_encoding(data: bytes, name: str = "the input") -> tuple[str, str]:
-    if not data:
-        raise InputError(f"{name} is empty (0 bytes).")
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding), encoding
-            except UnicodeDecodeError:
-                raise InputError(f"{name} starts like {encoding} text but is not.") from None
-    if _looks_binary(data):
-        raise InputError(f"{name} looks like a binary file, not text.")
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("cp1252")
-        return text, "cp1252"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
+    """``(text, encoding)`` for text bytes; see ``loaders.text.decode``."""
+    from article_summariser.engine.loaders.text import decode
+
+    return decode(data, name)
 
 
 def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
@@ -112,14 +83,185 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     return data
 
 
-def load_text_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedDocument:
-    data = read_bytes(path, max_bytes)
-    text, encoding = decode_with_encoding(data, f"“{path.name}”")
-    if not text.strip():
-        raise InputError(f"“{path.name}” has no text in it.")
-    return LoadedDocument(text=text, source=str(path), format="text", encoding=encoding)
+#: What this app reads, for messages about what it does not.
+SUPPORTED = (
+    "plain text, Markdown, web pages (HTML), PDF, Word (.docx), OpenDocument (.odt), RTF and EPUB"
+)
+TEXT_SUFFIXES = frozenset(
+    ".txt .text .asc .log .csv .tsv .srt .vtt .me .nfo .rst .adoc .org .tex .eml".split()
+)
+HTML_SUFFIXES = frozenset(".html .htm .xhtml .shtml .xht".split())
+MARKDOWN_SUFFIXES = frozenset(".md .markdown .mdown .mkd .mkdn .mdwn .mdtxt".split())
+#: Rich formats by suffix, for the message when the content is not what the name says.
+NAMED = {
+    ".pdf": ("pdf", "PDF"),
+    ".docx": ("docx", "Word (.docx)"),
+    ".odt": ("odt", "OpenDocument (.odt)"),
+    ".epub": ("epub", "EPUB"),
+    ".rtf": ("rtf", "RTF"),
+}
+#: Well-known files this app does not read, by what they start with.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office file (.doc, .xls or .ppt)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"\x7fELF", "a program"),
+    (b"ID3", "an audio file"),
+    (b"OggS", "an audio or video file"),
+    (b"fLaC", "an audio file"),
+    (b"%!PS", "a PostScript file"),
+    (b"AT&TFORM", "a DjVu document"),
+)
+_UNSUPPORTED_SUFFIXES = {
+    ".doc": "an old Word document (.doc); save it as .docx",
+    ".xls": "an Excel spreadsheet",
+    ".xlsx": "an Excel spreadsheet",
+    ".ods": "a spreadsheet",
+    ".ppt": "a PowerPoint presentation",
+    ".pptx": "a PowerPoint presentation",
+    ".odp": "a presentation",
+    ".pages": "an Apple Pages document; export it as .docx or PDF",
+    ".mobi": "a Kindle e-book (.mobi)",
+    ".azw": "a Kindle e-book",
+    ".azw3": "a Kindle e-book",
+    ".djvu": "a DjVu document",
+    ".zip": "a ZIP archive",
+    ".mht": "a web archive (.mht); save the page as HTML",
+    ".mhtml": "a web archive (.mhtml); save the page as HTML",
+    ".webarchive": "a Safari web archive; save the page as HTML",
+}
+_CONTENT_TYPES = {
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+    "text/plain": "text",
+    "text/markdown": "markdown",
+    "text/x-markdown": "markdown",
+    "application/pdf": "pdf",
+    "application/rtf": "rtf",
+    "text/rtf": "rtf",
+    "application/epub+zip": "epub",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+    "application/vnd.oasis.opendocument.text": "odt",
+}
+
+
+def _unsupported(name: str, kind: str) -> InputError:
+    return InputError(f"{name} is {kind}, which this app cannot read. It reads {SUPPORTED}.")
+
+
+def _zip_kind(data: bytes, name: str, suffix: str) -> str:
+    from article_summariser.engine.loaders.archive import open_zip, read_member
+
+    kind = NAMED.get(suffix, ("", "ZIP"))[1]
+    archive = open_zip(data, name, kind)
+    names = set(archive.namelist())
+    if "word/document.xml" in names:
+        return "docx"
+    if "mimetype" in names:
+        mimetype = read_member(archive, "mimetype", name, kind).decode("ascii", "replace").strip()
+        if mimetype == "application/epub+zip":
+            return "epub"
+        if mimetype == "application/vnd.oasis.opendocument.text":
+            return "odt"
+        if "spreadsheet" in mimetype:
+            raise _unsupported(name, "a spreadsheet")
+        if "presentation" in mimetype:
+            raise _unsupported(name, "a presentation")
+    if "META-INF/container.xml" in names:
+        return "epub"
+    if "content.xml" in names and suffix == ".odt":
+        return "odt"
+    if "xl/workbook.xml" in names:
+        raise _unsupported(name, "an Excel spreadsheet")
+    if "ppt/presentation.xml" in names:
+        raise _unsupported(name, "a PowerPoint presentation")
+    if suffix in NAMED:
+        raise InputError(
+            f"{name} is not a valid {NAMED[suffix][1]} file: the archive lacks the parts that "
+            "make one (damaged, or another kind of file renamed)."
+        )
+    raise _unsupported(name, "a ZIP archive")
+
+
+def sniff(data: bytes, name: str, suffix: str = "", content_type: str = "") -> str:
+    """The format of ``data``: what it starts with first, then its name, then the server's word.
+
+    Returns one of ``text markdown html pdf docx odt rtf epub``; raises ``InputError`` for
+    what this app cannot read.
+    """
+    head = data[:1024]
+    if b"%PDF-" in head:
+        return "pdf"
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
+        return _zip_kind(data, name, suffix)
+    if head.lstrip().startswith(b"{\\rtf"):
+        return "rtf"
+    for magic, kind in _MAGIC:
+        if head.startswith(magic):
+            raise _unsupported(name, kind)
+    if data[60:68] in (b"BOOKMOBI", b"TEXtREAd"):
+        raise _unsupported(name, "a Kindle e-book (.mobi)")
+    if suffix in NAMED:
+        label = NAMED[suffix][1]
+        raise InputError(
+            f"{name} is not a {label} file although its name says so: it is damaged, or "
+            "another kind of file renamed."
+        )
+    if suffix in _UNSUPPORTED_SUFFIXES:
+        raise _unsupported(name, _UNSUPPORTED_SUFFIXES[suffix])
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    declared = _CONTENT_TYPES.get(content_type.split(";")[0].strip().lower(), "")
+    if declared in ("html", "markdown"):
+        return declared
+    from article_summariser.engine.loaders.html import looks_like_html
+
+    # Plain text, unless the text turns out to be a web page saved under another name.
+    if looks_like_html(head.decode("latin-1")) or looks_like_html(
+        head.decode("utf-16", "ignore") if head[:2] in (b"\xff\xfe", b"\xfe\xff") else ""
+    ):
+        return "html"
+    return "text"
+
+
+def load_bytes(
+    data: bytes,
+    name: str,
+    source: str,
+    *,
+    suffix: str = "",
+    content_type: str = "",
+    charset: str | None = None,
+) -> LoadedDocument:
+    """Load a document from its bytes, whatever supported format it is in."""
+    if not data:
+        raise InputError(f"{name} is empty (0 bytes).")
+    kind = sniff(data, name, suffix.lower(), content_type)
+    if kind == "html":
+        from article_summariser.engine.loaders import html
+
+        return html.load(data, name, source, charset=charset)
+    if kind == "text" and charset:
+        from article_summariser.engine.loaders.text import decode
+
+        text, encoding = decode(data, name, declared=charset)
+        if not text.strip():
+            raise InputError(f"{name} has no text in it.")
+        return LoadedDocument(text=text, source=source, format="text", encoding=encoding)
+    module = import_module(f"article_summariser.engine.loaders.{kind}")
+    return module.load(data, name, source)
 
 
 def load_path(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedDocument:
-    """Load any supported document (plain text for now)."""
-    return load_text_file(Path(path), max_bytes)
+    """Load any supported document from disk; every failure is an ``InputError``."""
+    path = Path(path)
+    data = read_bytes(path, max_bytes)
+    return load_bytes(data, f"“{path.name}”", str(path), suffix=path.suffix.lower())

@@ -3,14 +3,17 @@
 Paragraphs are separated by blank lines; soft-wrapped lines inside a paragraph stay together.
 A line that looks like a heading (short, no closing punctuation, standing alone or opening its
 paragraph) becomes a block of its own with ``Role.HEADING``: it is shown but never summarised.
-Finer recognition of web-page clutter (bylines, captions, newsletter prompts) is layered on top
-by ``furniture.classify``.
+Web-page clutter (bylines, captions, credits, share and newsletter prompts, author blurbs) is
+recognised line by line by ``furniture`` and becomes blocks with their own roles, so pasted text
+gets the same cleaning as a loaded web page while every offset still indexes the text as given.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from article_summariser.engine import furniture
 from article_summariser.engine.model import Block, Role
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
@@ -61,38 +64,108 @@ def looks_like_heading(line: str) -> bool:
     return len(stripped.split()) <= HEADING_MAX_WORDS
 
 
+def _closed(line: str) -> bool:
+    return line.rstrip().endswith(_FINAL)
+
+
+def _paragraph_blocks(text: str, pa: int, pb: int) -> list[Block]:
+    """The blocks of one paragraph: furniture lines, heading lines and runs of body lines."""
+    lines = _line_spans(text, pa, pb)
+    if not lines:
+        return []
+    blocks: list[Block] = []
+    longest = max(lb - la for la, lb in lines)
+    # A paragraph made only of short unpunctuated lines (a headline over a deck, a credit
+    # line, a menu) is a stack of headings, not prose.
+    all_headings = all(looks_like_heading(text[la:lb]) for la, lb in lines)
+    body_start: int | None = None
+    body_end = pa
+    previous_closed = True  # the line before ends a sentence, or is a heading or furniture
+    for i, (la, lb) in enumerate(lines):
+        line = text[la:lb]
+        # A soft-wrapped line that goes on with a sentence is never furniture on its own.
+        continuation = not previous_closed and line[:1].islower()
+        mark = None if continuation else furniture.classify_line(line)
+        if mark is not None:
+            if body_start is not None:
+                blocks.append(Block(body_start, body_end, Role.BODY))
+                body_start = None
+            blocks.append(Block(la, lb, mark.role, mark.reason))
+            previous_closed = True
+            continue
+        standalone = len(lines) == 1
+        # A short unpunctuated line is a heading when it stands alone, opens the paragraph
+        # and is clearly shorter than the wrapped lines under it, or sits between two
+        # punctuated lines (a subheading pasted without blank lines around it).
+        heading = looks_like_heading(line) and (
+            standalone
+            or all_headings
+            or (i == 0 and (lb - la) < 0.7 * longest)
+            or (i > 0 and previous_closed)
+        )
+        if heading:
+            if body_start is not None:
+                blocks.append(Block(body_start, body_end, Role.BODY))
+                body_start = None
+            blocks.append(Block(la, lb, Role.HEADING, "heading"))
+            previous_closed = True
+        else:
+            if body_start is None:
+                body_start = la
+            body_end = lb
+            previous_closed = _closed(line)
+    if body_start is not None:
+        blocks.append(Block(body_start, body_end, Role.BODY))
+    return blocks
+
+
+def _finish(text: str, blocks: list[Block]) -> list[Block]:
+    blocks = furniture.refine(text, blocks)
+    # The first plain heading before any prose is the title, even under a "Skip to content".
+    # A headline that ends like a sentence ("Who has the best morale?") is the title too when
+    # a byline or dateline follows it straight away.
+    for i, block in enumerate(blocks):
+        if block.role is Role.TITLE:
+            break
+        if block.role is Role.BODY:
+            piece = text[block.start : block.end]
+            following = blocks[i + 1] if i + 1 < len(blocks) else None
+            if (
+                "\n" not in piece
+                and len(piece.split()) <= HEADING_MAX_WORDS
+                and following is not None
+                and following.role in (Role.BYLINE, Role.CAPTION)
+            ):
+                blocks[i] = Block(block.start, block.end, Role.TITLE, "title")
+            break
+        if block.role is Role.HEADING and block.reason == "heading":
+            blocks[i] = Block(block.start, block.end, Role.TITLE, "title")
+            break
+    return blocks
+
+
 def split_blocks(text: str) -> list[Block]:
-    """Paragraph and heading blocks covering every non-blank part of ``text``, in order."""
+    """Paragraph, heading and furniture blocks covering every non-blank part of ``text``.
+
+    Offsets index into ``text`` unchanged: furniture is only marked, never removed.
+    """
     blocks: list[Block] = []
     for pa, pb in _paragraph_spans(text):
-        lines = _line_spans(text, pa, pb)
-        longest = max(lb - la for la, lb in lines)
-        # A paragraph made only of short unpunctuated lines (a headline over a deck, a credit
-        # line, a menu) is a stack of headings, not prose.
-        all_headings = all(looks_like_heading(text[la:lb]) for la, lb in lines)
-        body_start: int | None = None
-        body_end = pa
-        for i, (la, lb) in enumerate(lines):
-            line = text[la:lb]
-            standalone = len(lines) == 1
-            # A short unpunctuated line is a heading when it stands alone, opens the paragraph
-            # and is clearly shorter than the wrapped lines under it, or sits between two
-            # punctuated lines (a subheading pasted without blank lines around it).
-            heading = looks_like_heading(line) and (
-                standalone
-                or all_headings
-                or (i == 0 and (lb - la) < 0.7 * longest)
-                or (i > 0 and text[lines[i - 1][0] : lines[i - 1][1]].rstrip().endswith(_FINAL))
-            )
-            if heading:
-                if body_start is not None:
-                    blocks.append(Block(body_start, body_end, Role.BODY))
-                    body_start = None
-                blocks.append(Block(la, lb, Role.HEADING, "heading"))
-            else:
-                if body_start is None:
-                    body_start = la
-                body_end = lb
-        if body_start is not None:
-            blocks.append(Block(body_start, body_end, Role.BODY))
-    return blocks
+        blocks.extend(_paragraph_blocks(text, pa, pb))
+    return _finish(text, blocks)
+
+
+def blocks_for(text: str, paragraphs: Sequence[tuple[int, int, Role | None, str]]) -> list[Block]:
+    """Blocks for a loader's paragraphs ``(start, end, role, reason)``.
+
+    A paragraph whose role the document states (a Word heading, an HTML caption) keeps it; one
+    with ``role=None`` is read like pasted text, so clutter that a page extractor let through
+    is still recognised.
+    """
+    blocks: list[Block] = []
+    for start, end, role, reason in paragraphs:
+        if role is None:
+            blocks.extend(_paragraph_blocks(text, start, end))
+        else:
+            blocks.append(Block(start, end, role, reason or role.value))
+    return _finish(text, blocks)
