@@ -17,8 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from article_summariser import storage
-from article_summariser.engine.errors import LengthError
-from article_summariser.engine.model import Length, LengthUnit, Options
+from article_summariser.engine.model import Block, Role
 
 #: The format written; a file without a version, or with a newer one, is read as far as it goes.
 FORMAT = 1
@@ -33,13 +32,22 @@ class DocumentState:
     """One open document: its text as the user last left it, where it came from, its settings."""
 
     text: str
-    #: A path, a URL, ``"clipboard"``, or ``""`` for text typed in.
+    #: A path or a URL, or ``""`` for pasted or typed text.
     source: str = ""
     title: str = ""
-    #: JSON-ready settings (see ``options_to_settings``); unknown keys are kept as they are.
+    #: JSON-ready summary settings (algorithm, language, length); kept as they are.
     settings: Mapping[str, Any] = field(default_factory=dict)
-    #: Stable across saves, so the window can match restored documents to tabs.
+    #: Unique within one session file.
     id: str = field(default_factory=new_id)
+    #: The name shown in the document list.
+    name: str = ""
+    #: How the text arrived: ``file``, ``clipboard``, ``dropped``, ``typed``, ``sample``.
+    origin: str = ""
+    #: The loader's format (``text``, ``pdf``, ``html``...).
+    format: str = ""
+    #: The loader's paragraph blocks while the text is unedited (headings, captions...), so a
+    #: restored document is summarised exactly as before; ``None`` lets the engine split it.
+    blocks: tuple[Block, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -47,37 +55,6 @@ class Session:
     documents: tuple[DocumentState, ...] = ()
     #: Index of the document shown (clamped into range when read).
     current: int = 0
-
-
-def options_to_settings(options: Options) -> dict[str, Any]:
-    """Engine options as JSON-ready settings."""
-    return {
-        "algorithm": options.algorithm,
-        "language": options.language,
-        "length": {"unit": options.length.unit.value, "value": options.length.value},
-    }
-
-
-def options_from_settings(settings: Mapping[str, Any], default: Options | None = None) -> Options:
-    """Settings back into engine options; anything missing or invalid takes the default."""
-    default = default or Options()
-    algorithm = settings.get("algorithm")
-    language = settings.get("language")
-    length = default.length
-    raw = settings.get("length")
-    if isinstance(raw, Mapping):
-        try:
-            unit = LengthUnit(raw.get("unit"))
-            value = raw.get("value")
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
-                length = Length(unit, value)
-        except (ValueError, LengthError):
-            pass
-    return Options(
-        algorithm=algorithm if isinstance(algorithm, str) and algorithm else default.algorithm,
-        language=language if isinstance(language, str) and language else default.language,
-        length=length,
-    )
 
 
 def to_json(session: Session) -> dict[str, Any]:
@@ -92,10 +69,42 @@ def to_json(session: Session) -> dict[str, Any]:
                 "source": doc.source,
                 "title": doc.title,
                 "settings": dict(doc.settings),
+                "name": doc.name,
+                "origin": doc.origin,
+                "format": doc.format,
+                "blocks": _blocks_to_json(doc.blocks),
             }
             for doc in session.documents
         ],
     }
+
+
+def _blocks_to_json(blocks: tuple[Block, ...] | None) -> list[list[Any]] | None:
+    if blocks is None:
+        return None
+    return [[b.start, b.end, b.role.value, b.reason] for b in blocks]
+
+
+def _blocks_from_json(raw: Any, text: str) -> tuple[Block, ...] | None:
+    """Blocks back from JSON; anything out of place drops them all (the engine re-splits)."""
+    if not isinstance(raw, list):
+        return None
+    blocks = []
+    previous_end = 0
+    for item in raw:
+        if not (isinstance(item, list) and len(item) == 4):
+            return None
+        start, end, role, reason = item
+        if not all(isinstance(v, int) and not isinstance(v, bool) for v in (start, end)):
+            return None
+        if not previous_end <= start <= end <= len(text) or not isinstance(reason, str):
+            return None
+        try:
+            blocks.append(Block(start, end, Role(role), reason))
+        except ValueError:
+            return None
+        previous_end = end
+    return tuple(blocks)
 
 
 def from_json(data: Mapping[str, Any]) -> tuple[Session, int]:
@@ -122,6 +131,10 @@ def from_json(data: Mapping[str, Any]) -> tuple[Session, int]:
                 title=_string(raw.get("title")),
                 settings=dict(settings) if isinstance(settings, Mapping) else {},
                 id=doc_id,
+                name=_string(raw.get("name")),
+                origin=_string(raw.get("origin")),
+                format=_string(raw.get("format")),
+                blocks=_blocks_from_json(raw.get("blocks"), raw["text"]),
             )
         )
     current = data.get("current")
@@ -171,13 +184,23 @@ def load(path: Path | None = None) -> tuple[Session | None, str | None]:
 
 
 def files(path: Path | None = None) -> list[Path]:
-    """Every file holding autosaved text: the session, copies kept aside, unfinished writes."""
+    """Every file holding autosaved text: the session, those of other running instances
+    (``session-2.json``...), copies kept aside, unfinished writes."""
     path = _path(path)
+    folder = path.parent
+    if not folder.is_dir():
+        return []
     found = [path] if path.is_file() else []
-    if path.parent.is_dir():
-        found += sorted(path.parent.glob(f"{path.name}.corrupt-*"))
-        found += sorted(path.parent.glob(f".{path.name}.*.tmp"))
+    found += sorted(p for p in folder.glob(f"{path.stem}-*{path.suffix}") if p.is_file())
+    for name in sorted({path.name} | {p.name for p in found}):
+        found += sorted(folder.glob(f"{name}.corrupt-*"))
+        found += sorted(folder.glob(f".{name}.*.tmp"))
     return found
+
+
+def instance_file(path: Path, number: int) -> Path:
+    """The session file of the ``number``-th app running at once (1 is ``path`` itself)."""
+    return path if number == 1 else path.with_name(f"{path.stem}-{number}{path.suffix}")
 
 
 def clear(path: Path | None = None) -> list[Path]:

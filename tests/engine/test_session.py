@@ -6,11 +6,13 @@ import json
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from article_summariser import paths, session
-from article_summariser.engine.model import Length, Options
+from article_summariser.engine import loading
+from article_summariser.engine.model import Block, Role
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 
@@ -20,20 +22,45 @@ def dev_article(source: str) -> dict:
         return next(row for row in map(json.loads, handle) if row["source"].startswith(source))
 
 
+SETTINGS = {"algorithm": "textrank", "language": "en", "unit": "percent", "percent": 25}
+
+
 def _two_documents(seed_text: str) -> session.Session:
+    """Three documents, really: a file, a pasted article, and an HTML page with its blocks."""
     article = dev_article("cnn")
+    html = (
+        "<html><head><title>Tides</title></head><body><h1>Tides</h1><p>The sea rises twice a"
+        " day. The moon pulls it.</p><p>Sailors plan around the tides.</p></body></html>"
+    )
+    path = Path(tempfile.mkdtemp()) / "tides.html"
+    path.write_text(html, encoding="utf-8")
+    loaded = loading.load_path(path)
+    assert loaded.blocks
     return session.Session(
         documents=(
             session.DocumentState(
                 text=seed_text,
                 source="/home/someone/article.txt",
                 title="Seed",
-                settings=session.options_to_settings(Options("textrank", "en", Length.ratio(0.25))),
+                settings=SETTINGS,
+                name="article.txt",
+                origin="file",
+                format="text",
             ),
             session.DocumentState(
                 text=article["text"] + "\n\n  trailing spaces and\ttabs  \r\n",
-                source="clipboard",
-                settings=session.options_to_settings(Options("lead", "auto", Length.words(80))),
+                settings={"algorithm": "lead", "unit": "words", "words": 80},
+                name="Pasted text",
+                origin="clipboard",
+            ),
+            session.DocumentState(
+                text=loaded.text,
+                source=str(path),
+                title=loaded.title,
+                name="tides.html",
+                origin="file",
+                format=loaded.format,
+                blocks=loaded.blocks,
             ),
         ),
         current=1,
@@ -47,11 +74,9 @@ def test_save_and_load_restore_every_document_exactly(seed_text: str) -> None:
     restored, problem = session.load()
     assert problem is None
     assert restored == saved
-    options = [session.options_from_settings(d.settings) for d in restored.documents]
-    assert options == [
-        Options("textrank", "en", Length.ratio(0.25)),
-        Options("lead", "auto", Length.words(80)),
-    ]
+    assert restored.documents[0].settings == SETTINGS
+    assert restored.documents[2].blocks == saved.documents[2].blocks
+    assert {b.role for b in restored.documents[2].blocks} >= {Role.TITLE, Role.BODY}
 
 
 def test_no_session_yet() -> None:
@@ -96,22 +121,47 @@ def test_damaged_entries_are_skipped_and_counted(seed_text: str) -> None:
     assert problem == "2 damaged documents of the last session could not be restored."
     assert restored is not None
     assert [d.text for d in restored.documents][:1] == [seed_text]
-    assert restored.documents[2].text == "Kept."
-    assert restored.documents[2].settings == {}
-    assert len({d.id for d in restored.documents}) == 3  # a repeated id was replaced
-    assert restored.current == 2
+    assert restored.documents[3].text == "Kept."
+    assert restored.documents[3].settings == {}
+    assert len({d.id for d in restored.documents}) == 4  # a repeated id was replaced
+    assert restored.current == 3
 
 
-def test_invalid_settings_fall_back_to_defaults_one_by_one() -> None:
-    default = Options("lexrank", "auto", Length.sentences(5))
-    bad_length = {"algorithm": "luhn", "language": 7, "length": {"unit": "ratio", "value": 3}}
-    assert session.options_from_settings(bad_length, default) == Options(
-        "luhn", "auto", Length.sentences(5)
+@pytest.mark.parametrize(
+    "blocks",
+    [
+        [[0, 5, "title", "title"], [3, 9, "body", ""]],  # overlapping
+        [[0, 5, "title", "title"], [7, 10_000, "body", ""]],  # past the end
+        [[0, 5, "sidebar", ""]],  # unknown role
+        [[0, 5, "body"]],  # too short
+        [[0, True, "body", ""]],
+        "nonsense",
+    ],
+)
+def test_blocks_that_do_not_fit_the_text_are_dropped(blocks: object) -> None:
+    file = paths.get().session_file
+    doc = {"text": "Title\n\nBody text here.", "blocks": blocks}
+    file.write_text(json.dumps({"documents": [doc]}), encoding="utf-8")
+    restored, problem = session.load()
+    assert problem is None
+    assert restored is not None
+    assert restored.documents[0].text == doc["text"]
+    assert restored.documents[0].blocks is None
+
+
+def test_blocks_are_restored_when_they_fit() -> None:
+    file = paths.get().session_file
+    doc = {
+        "text": "Title\n\nBody text here.",
+        "blocks": [[0, 5, "title", "t"], [7, 22, "body", ""]],
+    }
+    file.write_text(json.dumps({"documents": [doc]}), encoding="utf-8")
+    restored, _ = session.load()
+    assert restored is not None
+    assert restored.documents[0].blocks == (
+        Block(0, 5, Role.TITLE, "t"),
+        Block(7, 22, Role.BODY, ""),
     )
-    assert session.options_from_settings({"length": {"unit": "sentences", "value": True}}) == (
-        Options()
-    )
-    assert session.options_from_settings({}, default) == default
 
 
 def test_clear_removes_every_copy_of_the_text(seed_text: str) -> None:
@@ -119,8 +169,10 @@ def test_clear_removes_every_copy_of_the_text(seed_text: str) -> None:
     session.save(_two_documents(seed_text))
     (file.parent / "session.json.corrupt-20260101-000000").write_text(seed_text)
     (file.parent / ".session.json.abc123.tmp").write_text(seed_text[:100])
+    session.save(_two_documents(seed_text), session.instance_file(file, 2))
+    (file.parent / "session-2.json.corrupt-20260101-000000").write_text(seed_text)
     (file.parent / "unrelated.txt").write_text("not ours")
-    assert len(session.files()) == 3
+    assert len(session.files()) == 5
     assert session.clear() == []
     assert session.files() == []
     assert [p.name for p in file.parent.iterdir()] == ["unrelated.txt"]
