@@ -20,8 +20,10 @@ if TYPE_CHECKING:
 SEED = 0
 #: Fewer letters than this and no detector can tell; we say so rather than guess.
 MIN_LETTERS = 3
-#: langdetect reads this many characters at most; more only costs time.
-MAX_CHARS = 10_000
+#: langdetect reads this many characters at most. Its cost grows with the text (50 ms of CPU at
+#: 10,000 characters, 14 ms at 2,000: most of a warm 1,000-word summary) while its answer does
+#: not: the dev articles (en, fr, de) are recognised alike from 2,000 or 10,000 characters.
+MAX_CHARS = 2_000
 
 _lock = threading.Lock()
 

@@ -141,9 +141,12 @@ _SUMY_STOP_WORDS = frozenset(
 def stop_words(name: str) -> frozenset[str]:
     """Stop words from sumy's lists, else from stopwords-iso; empty when neither has any."""
     if name in _SUMY_STOP_WORDS:
-        from sumy.utils import get_stop_words
+        # sumy's own lists, read as sumy.utils.get_stop_words reads them, without importing
+        # sumy.utils: it imports requests and pycountry, a quarter of a second of start-up.
+        from importlib import resources
 
-        return frozenset(get_stop_words(name))
+        data = resources.files("sumy").joinpath("data", "stopwords", f"{name}.txt").read_bytes()
+        return frozenset(w.rstrip() for w in data.decode("utf-8").splitlines() if w)
     code = next((iso for iso, (known, _) in _TABLE.items() if known == name), None)
     if code is None:
         return frozenset()
