@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+import html
 import os
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -241,3 +245,53 @@ def test_too_many_documents_are_refused(tmp_path: Path) -> None:
         _write(tmp_path / f"{i}.txt", "x")
     with pytest.raises(InputError, match="more than 3 documents"):
         expand_sources([tmp_path], limit=3)
+
+
+@pytest.fixture
+def web(tmp_path: Path) -> Iterator[str]:
+    """A web server on this machine, serving ``tmp_path/site``."""
+    site = tmp_path / "site"
+    site.mkdir()
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def test_web_addresses_are_fetched_beside_files(tmp_path: Path, web: str) -> None:
+    article = dev_article("bbc", 70)
+    paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in article["text"].split("\n\n"))
+    page = (
+        "<html><head><title>Report</title></head>"
+        f"<body><article>{paragraphs}</article></body></html>"
+    )
+    (tmp_path / "site" / "report.html").write_text(page, encoding="utf-8")
+    local = _write(tmp_path / "local.txt", dev_article("bbc", 71)["text"])
+    sources = expand_sources([f"{web}/report.html", local, f"{web}/gone.html"])
+    assert sources[0] == f"{web}/report.html"  # kept as typed, not turned into a path
+    result = run_batch(sources, OPTIONS, workers=2)
+    assert [i.status for i in result.items] == [Status.DONE, Status.DONE, Status.FAILED]
+    fetched, page_document = result.items[0].summary, result.items[0].document
+    assert fetched is not None
+    assert page_document is not None
+    assert page_document.source == f"{web}/report.html"
+    again = summarise(
+        page_document.text, OPTIONS, title=page_document.title, blocks=page_document.blocks
+    )
+    assert fetched.summary_text() == again.summary_text()
+    assert all(s.display_text in " ".join(article["text"].split()) for s in fetched.summary)
+    assert (
+        result.items[2].error
+        == "The server at 127.0.0.1 answered 404 File not found: the page does not exist."
+    )

@@ -23,16 +23,26 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures import CancelledError as FutureCancelled
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from article_summariser.engine.errors import CancelledError, EngineError, InputError
-from article_summariser.engine.loading import DEFAULT_MAX_BYTES, LoadedDocument, load_path
+from article_summariser.engine.loading import (
+    DEFAULT_MAX_BYTES,
+    HTML_SUFFIXES,
+    MARKDOWN_SUFFIXES,
+    NAMED,
+    LoadedDocument,
+    load_path,
+)
 from article_summariser.engine.model import Options, Summary
 
-#: What a folder is searched for (files named on their own are always tried, whatever their name).
-DOCUMENT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".rst", ".html", ".htm"})
+#: What a folder is searched for: documents people read. Files named on their own are always
+#: tried, whatever their name; data and logs (.csv, .log) in a folder are left alone.
+DOCUMENT_SUFFIXES = frozenset(
+    {".txt", ".text", ".rst", ".adoc", ".org", *HTML_SUFFIXES, *MARKDOWN_SUFFIXES, *NAMED}
+)
 #: A dropped folder with more documents than this is refused rather than queued for hours.
 MAX_DOCUMENTS = 5000
 #: How often (seconds) the waiting loop looks at ``cancelled()``.
@@ -44,7 +54,7 @@ CRASH_REASON = (
 )
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     DONE = "done"
     FAILED = "failed"
     CANCELLED = "cancelled"
@@ -117,16 +127,17 @@ def expand_sources(
     Folder contents are sorted by path (case-insensitively), hidden files and folders skipped,
     symbolic links to folders not followed (no loops). A folder without any document stays in
     the list as itself, so that it is reported ("holds no documents") instead of vanishing.
-    Raises ``InputError`` above ``limit`` documents.
+    Web addresses pass through as they are. Raises ``InputError`` above ``limit`` documents.
     """
     found: list[str] = []
     for source in sources:
-        path = Path(source)
+        name = os.fspath(source)
+        path = Path(name)
         if path.is_dir():
             inside = _documents_in(path)
-            found.extend(inside or [str(path)])
+            found.extend(inside or [name])
         else:
-            found.append(str(path))
+            found.append(name)
         if len(found) > limit:
             raise InputError(
                 f"That is more than {limit} documents at once; choose a smaller folder."
@@ -151,7 +162,9 @@ def summarise_file(
     max_bytes: int = DEFAULT_MAX_BYTES,
     cancelled: Callable[[], bool] | None = None,
 ) -> BatchItem:
-    """Load and summarise one file; every failure comes back as a failed item, never raised."""
+    """Load (or download) and summarise one document; every failure comes back as a failed
+    item, never raised."""
+    from article_summariser.engine.fetch import looks_like_url
     from article_summariser.engine.summarise import summarise
 
     t0 = time.perf_counter()
@@ -159,9 +172,16 @@ def summarise_file(
     try:
         path = Path(source)
         if path.is_dir():
-            suffixes = ", ".join(sorted(DOCUMENT_SUFFIXES))
-            raise InputError(f"“{path.name}” holds no documents to summarise ({suffixes}).")
-        document = load_path(path, max_bytes)
+            raise InputError(
+                f"“{path.name}” holds no documents to summarise (text, Markdown, HTML, PDF, "
+                "Word, OpenDocument, RTF or EPUB files)."
+            )
+        if looks_like_url(source) and not path.exists():
+            from article_summariser.engine.fetch import fetch_url
+
+            document = fetch_url(source.strip(), max_bytes=max_bytes)
+        else:
+            document = load_path(path, max_bytes)
         summary = summarise(
             document.text,
             options,
