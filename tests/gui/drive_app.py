@@ -1,0 +1,191 @@
+"""Run the real app (``article_summariser.gui.app.main``) and drive it like a person would.
+
+Used by the tests that need a real process (kill -9 and restore, broken folders, privacy).
+The driver makes the ``QApplication`` first, so that ``main()`` adopts it, queues its steps on
+the event loop, then hands over to ``main()``: start-up, logging, the crash handler, settings,
+autosave and restore are the app's own. It talks to the test through standard output, one JSON
+object a line: ``{"event": ..., ...}``.
+
+    python drive_app.py MODE [FILE ...]
+
+Modes:
+    report   report the documents and messages once started, then close the window.
+    type     open FILE, type a document key by key, paste another, change its settings,
+             switch back; report the expected state and keep running (the test kills it).
+    typing   type one character every ``DRIVE_INTERVAL_MS`` forever, reporting each one.
+    idle     report once started and keep running (the test kills or inspects it).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+TYPED = "Typed by hand, key by key: café, naïve, 42 % — nothing may be lost."
+TYPED_2 = "A second paragraph. It is short!"
+PASTED = (
+    "Night trains return to Europe\n\n"
+    "Sleeper trains are coming back across Europe. Operators have ordered new carriages and "
+    "opened routes that closed decades ago. Travellers say they prefer waking up in a city "
+    "centre to queuing at an airport. Rail companies still struggle with high track fees. "
+    "Governments have promised subsidies for the busiest lines. Critics say the tickets "
+    "remain too expensive for families.\n\n"
+    "The first new line opened in December. It links three capitals overnight. Demand has "
+    "exceeded the forecasts of every operator."
+)
+
+
+def emit(event: str, **data: object) -> None:
+    print(json.dumps({"event": event, "time": time.time(), **data}), flush=True)
+
+
+def window():  # the app's MainWindow
+    from article_summariser.gui.main_window import MainWindow
+
+    return next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+
+
+def state() -> dict[str, object]:
+    from article_summariser.gui import messages
+
+    w = window()
+    documents = w.workspace.documents()
+    return {
+        "documents": [
+            {
+                "text": d.text,
+                "name": d.name,
+                "origin": d.origin,
+                "source": d.source,
+                "format": d.format,
+                "options": d.options.to_dict(),
+                "blocks": None if d.blocks is None else len(d.blocks),
+            }
+            for d in documents
+        ],
+        "current": documents.index(w.workspace.current) if w.workspace.current else None,
+        "messages": [[m.level.value, m.text] for m in messages.funnel().history],
+        "editor": w.original.toPlainText(),
+        "controls": w.controls.options.to_dict(),
+    }
+
+
+def run_steps(steps: Iterator[Callable[[], bool] | int | None]) -> None:
+    """Advance ``steps``: a callable is a condition to wait for, an int a pause in ms."""
+
+    def advance() -> None:
+        try:
+            item = next(steps)
+        except StopIteration:
+            return
+        if callable(item):
+            wait(item)
+        else:
+            QTimer.singleShot(item or 0, advance)
+
+    def wait(condition: Callable[[], bool]) -> None:
+        if condition():
+            QTimer.singleShot(0, advance)
+        else:
+            QTimer.singleShot(20, lambda: wait(condition))
+
+    QTimer.singleShot(0, advance)
+
+
+def report() -> Iterator:
+    yield 200
+    emit("state", **state())
+    window().close()
+
+
+def idle() -> Iterator:
+    yield 100
+    emit("state", **state())
+
+
+def type_text(widget, text: str) -> None:
+    """Real key events, one per character (QTest only knows ASCII keys; others are sent as
+    the key events an input method produces: text, no key code)."""
+    for char in text:
+        if char.isascii() and char.isprintable():
+            QTest.keyClick(widget, char)
+        else:
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                event = QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char)
+                QApplication.sendEvent(widget, event)
+
+
+def click_document(row: int) -> None:
+    listing = window().document_list
+    rect = listing.visualRect(listing.model().index(row, 0))
+    QTest.mouseClick(listing.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def type_and_paste() -> Iterator:
+    w = window()
+    yield lambda: len(w.workspace.documents()) == 1 and w.workspace.catalogue is not None
+    w.commands.new_document.trigger()
+    yield 50
+    w.original.setFocus()
+    type_text(w.original, TYPED)
+    QTest.keyClick(w.original, Qt.Key.Key_Return)
+    QTest.keyClick(w.original, Qt.Key.Key_Return)
+    type_text(w.original, TYPED_2)
+    yield 50
+    QGuiApplication.clipboard().setText(PASTED)
+    w.commands.paste_new.trigger()
+    yield lambda: len(w.workspace.documents()) == 3
+    w.controls.slider.setFocus()
+    for _ in range(3):
+        QTest.keyClick(w.controls.slider, Qt.Key.Key_Right)
+    w.controls.algorithm.setFocus()
+    QTest.keyClick(w.controls.algorithm, Qt.Key.Key_Down)
+    yield 50
+    typed_row = next(
+        i for i, d in enumerate(w.workspace.documents()) if d.text.startswith("Typed by hand")
+    )
+    click_document(typed_row)
+    yield lambda: w.workspace.current is w.workspace.documents()[typed_row]
+    emit("typed", **state())
+
+
+def keep_typing() -> Iterator:
+    w = window()
+    yield lambda: w.workspace.catalogue is not None
+    w.commands.new_document.trigger()
+    yield 50
+    w.original.setFocus()
+    interval = int(os.environ.get("DRIVE_INTERVAL_MS", "40"))
+    count = 0
+    while True:
+        char = "abcdefghij"[count % 10] if count % 11 else " "
+        QTest.keyClick(w.original, char)
+        count += 1
+        emit("key", count=count, text=w.workspace.current.text)
+        yield interval
+
+
+def main() -> int:
+    mode = sys.argv[1]
+    files = sys.argv[2:]
+    app = QApplication(["article-summariser"])  # main() adopts it
+    assert app is QApplication.instance()
+    steps = {"report": report, "type": type_and_paste, "typing": keep_typing, "idle": idle}[mode]
+    QTimer.singleShot(0, lambda: run_steps(steps()))
+    from article_summariser.gui.app import main as app_main
+
+    status = app_main(["article-summariser", *files])
+    emit("exit", status=status)
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
