@@ -1,26 +1,141 @@
-"""Start the desktop app (placeholder window until the full window lands)."""
+"""Start the desktop app: ``article-summariser [FILE ...]``.
+
+Start-up stays light: Qt and the window's own modules only. The engine (sumy, numpy, the
+language profiles) is imported by the worker thread once the window has been painted, so the
+window appears at once and files named on the command line are loaded as soon as it can.
+"""
 
 from __future__ import annotations
 
+import argparse
+import contextlib
+import logging
+import os
+import signal
+import socket
 import sys
 from collections.abc import Sequence
 
+from article_summariser import APP_ID, APP_NAME, __version__
+
+log = logging.getLogger(__name__)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="article-summariser",
+        description=f"{APP_NAME}: paste, open or drop an article and read its summary beside it.",
+        epilog="Qt's own options (-platform, -style, ...) are accepted too.",
+    )
+    parser.add_argument("files", nargs="*", metavar="FILE", help="documents to open")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--benchmark-startup",
+        action="store_true",
+        help="print when the window is shown and the first summary appears, then quit",
+    )
+    parser.add_argument(
+        "--self-test", action="store_true", help="check the installation headless, then quit"
+    )
+    return parser
+
+
+def _install_signal_handlers(window) -> None:
+    """SIGINT and SIGTERM close the window the normal way (settings saved, worker stopped)."""
+    from PySide6.QtCore import QSocketNotifier, QTimer
+
+    try:
+        reader, writer = socket.socketpair()
+        reader.setblocking(False)
+        writer.setblocking(False)
+        signal.set_wakeup_fd(writer.fileno())
+    except (OSError, ValueError):  # not the main thread, or no socketpair: keep the defaults
+        return
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, window)
+
+    def drain() -> None:
+        with contextlib.suppress(OSError):
+            reader.recv(64)
+
+    notifier.activated.connect(drain)
+    window._signal_sockets = (reader, writer, notifier)  # kept alive with the window
+
+    def close(_signum: int, _frame: object) -> None:
+        QTimer.singleShot(0, window.close)
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, close)
+
 
 def main(argv: Sequence[str] | None = None) -> int:
-    if "--self-test" in list(argv if argv is not None else sys.argv)[1:]:  # headless, no window
+    args_in = list(argv if argv is not None else sys.argv)
+    if "--self-test" in args_in[1:]:  # headless, no window
         from article_summariser.commands import selftest
 
         return selftest.main(gui=True)
-    from PySide6.QtWidgets import QApplication, QPlainTextEdit, QSplitter
+    parser = build_parser()
+    # Qt's own options pass through to QApplication; ours are parsed here first, so that
+    # --help and --version work without a display.
+    args, qt_args = parser.parse_known_args(args_in[1:])
 
-    from article_summariser import APP_ID, APP_NAME
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
 
-    app = QApplication(list(argv if argv is not None else sys.argv))
+    from article_summariser import paths
+    from article_summariser.gui import icons, messages, startup_probe
+    from article_summariser.gui.main_window import MainWindow
+    from article_summariser.gui.settings import SettingsStore
+
+    probe_mode = "exit" if args.benchmark_startup else startup_probe.requested(args_in)
+    app = QApplication.instance() or QApplication([args_in[0] if args_in else APP_NAME, *qt_args])
     app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
-    splitter = QSplitter()
-    splitter.addWidget(QPlainTextEdit())
-    splitter.addWidget(QPlainTextEdit())
-    splitter.setWindowTitle(APP_NAME)
-    splitter.show()
-    return app.exec()
+    app.setWindowIcon(icons.app_icon())
+
+    paths.get()
+    funnel = messages.funnel()
+    try:
+        from article_summariser import logs
+
+        problem = logs.setup()
+        if problem:
+            funnel.warning(problem)
+    except ImportError:  # pragma: no cover - logging is part of the app
+        pass
+    try:
+        from article_summariser.gui import crash_dialog
+
+        crash_handler = crash_dialog.install(dialogs=messages.dialogs_enabled())
+    except ImportError:  # pragma: no cover
+        crash_handler = None
+
+    settings = SettingsStore.open()
+    window = MainWindow(settings)
+    if crash_handler is not None:
+        window.crash_handler = crash_handler
+    from article_summariser.gui import autosave
+
+    # Before any file is opened: the last session's documents come back first.
+    window.autosave = autosave.install(window.workspace, crash_handler)
+    if probe_mode:
+        startup_probe.StartupProbe(
+            window, wait_for_summary=bool(args.files), stay=probe_mode == "stay"
+        )
+    window.firstPainted.connect(window.workspace.start)
+    _install_signal_handlers(window)
+    window.show()
+    if args.files:
+        window.open_paths(args.files)
+    # A window that is never painted (a minimised start) must still start its worker.
+    QTimer.singleShot(1500, window.workspace.start)
+
+    status = app.exec()
+    window.close()  # after QApplication.quit() from elsewhere: save and stop the worker too
+    if window.workspace.service.running:
+        log.error("The summary worker was still busy at exit; leaving without waiting for it")
+        logging.shutdown()
+        sys.stdout.flush()
+        os._exit(status)
+    return status

@@ -1,0 +1,128 @@
+"""What the window shows with no document open: what to do, and a one-click way to try it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QFont
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from article_summariser.gui import icons, theme
+from article_summariser.gui.formats import SUPPORTED_WORDS
+
+RECENT_SHOWN = 5
+
+
+class EmptyState(QWidget):
+    """Drop, paste or open; the sample article; the files opened lately."""
+
+    recentChosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("emptyState")
+        self.setAccessibleName("No document open")
+        self.logo = QLabel(self)
+        self.logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        logo = icons.app_icon()
+        if not logo.isNull():
+            self.logo.setPixmap(logo.pixmap(QSize(96, 96), self.devicePixelRatioF()))
+        self.title = QLabel("Summarise an article", self)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = QFont(self.title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.7)
+        font.setWeight(QFont.Weight.DemiBold)
+        self.title.setFont(font)
+        self.hint = QLabel(
+            "Drop a file or some text anywhere on this window, paste with Ctrl+V, or open a file."
+            "\nThe summary appears beside the text, its sentences highlighted where they stand.",
+            self,
+        )
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setWordWrap(True)
+        self.formats = QLabel(f"Reads {SUPPORTED_WORDS}.", self)
+        self.formats.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.formats.setWordWrap(True)
+        self.buttons = QHBoxLayout()
+        self.buttons.setSpacing(10)
+        self.buttons.addStretch(1)
+        self._button_row_end = self.buttons.count()
+        self.buttons.addStretch(1)
+        self.recent_title = QLabel("Recent files", self)
+        self.recent_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.recent = QVBoxLayout()
+        self.recent.setSpacing(2)
+
+        column = QVBoxLayout()
+        column.setSpacing(12)
+        column.addStretch(2)
+        column.addWidget(self.logo)
+        column.addWidget(self.title)
+        column.addWidget(self.hint)
+        column.addSpacing(8)
+        column.addLayout(self.buttons)
+        column.addWidget(self.formats)
+        column.addSpacing(18)
+        column.addWidget(self.recent_title)
+        column.addLayout(self.recent)
+        column.addStretch(3)
+        outer = QHBoxLayout(self)
+        outer.addStretch(1)
+        inner = QWidget(self)
+        inner.setLayout(column)
+        inner.setMaximumWidth(720)
+        inner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        outer.addWidget(inner, 4)
+        outer.addStretch(1)
+        self._recent_buttons: list[QPushButton] = []
+        self.set_recent(())
+        self._style()
+
+    def add_action(self, action: QAction, *, primary: bool = False) -> QPushButton:
+        """A button that triggers ``action`` (its text without the menu's ellipsis rules)."""
+        button = QPushButton(action.icon(), action.iconText(), self)
+        button.setObjectName(f"empty_{action.objectName()}")
+        button.setAccessibleName(action.iconText())
+        button.setToolTip(action.toolTip())
+        button.setMinimumHeight(34)
+        button.setDefault(primary)
+        button.clicked.connect(action.trigger)
+        action.changed.connect(lambda b=button, a=action: b.setIcon(a.icon()))
+        self.buttons.insertWidget(self._button_row_end, button)
+        self._button_row_end += 1
+        return button
+
+    def set_recent(self, files: tuple[str, ...]) -> None:
+        for button in self._recent_buttons:
+            self.recent.removeWidget(button)
+            button.deleteLater()
+        self._recent_buttons = []
+        shown = [f for f in files if Path(f).exists()][:RECENT_SHOWN]
+        self.recent_title.setVisible(bool(shown))
+        for path in shown:
+            button = QPushButton(Path(path).name, self)
+            button.setFlat(True)
+            button.setToolTip(path)
+            button.setAccessibleName(f"Open recent file {Path(path).name}")
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.clicked.connect(lambda _checked=False, p=path: self.recentChosen.emit(p))
+            self.recent.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+            self._recent_buttons.append(button)
+
+    def _style(self) -> None:
+        muted = theme.hex_colour(theme.secondary_text(self.palette()))
+        for label in (self.hint, self.formats, self.recent_title):
+            label.setStyleSheet(f"color: {muted}")
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._style()

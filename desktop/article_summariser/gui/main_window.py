@@ -1,0 +1,496 @@
+"""The main window: puts the views together and connects them to the workspace.
+
+It holds no summarising logic: documents, requests and results live in ``Workspace``; each view
+draws one thing. What is here is layout, the translation of actions into workspace calls, and
+``_render``, which shows the current document's state in every view at once.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QPaintEvent
+from PySide6.QtWidgets import (
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from article_summariser import APP_NAME
+from article_summariser.gui import clipboard, dialogs, icons
+from article_summariser.gui.actions import Actions, RecentMenu, build_menus
+from article_summariser.gui.controls import Controls
+from article_summariser.gui.document_list import Document, DocumentListView
+from article_summariser.gui.drop import DropOverlay, WindowDrops
+from article_summariser.gui.empty_state import EmptyState
+from article_summariser.gui.message_bar import MessageBar
+from article_summariser.gui.messages import Message, funnel
+from article_summariser.gui.original_view import OriginalPane
+from article_summariser.gui.settings import SettingsStore
+from article_summariser.gui.status_bar import SummaryStatusBar
+from article_summariser.gui.summary_view import SummaryPane
+from article_summariser.gui.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+#: How much Longer/Shorter change the length, per unit.
+STEPS = {"sentences": 1, "percent": 5, "words": 10}
+DEFAULT_SIZE = QSize(1280, 800)
+
+
+class MainWindow(QMainWindow):
+    #: A summary was drawn for the current document (the start-up probe waits for the first).
+    summaryRendered = Signal(object)
+    #: The window was painted for the first time.
+    firstPainted = Signal()
+
+    def __init__(self, settings: SettingsStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(icons.app_icon())
+        self.setAcceptDrops(True)
+        self.settings = settings
+        self.workspace = Workspace(settings, parent=self)
+        self.commands = Actions(self)
+        self._painted = False
+        self._shown: tuple[object, bool] | None = None
+
+        # Views
+        self.controls = Controls(self)
+        self.original_pane = OriginalPane(self)
+        self.original = self.original_pane.view
+        self.summary_pane = SummaryPane(self)
+        self.summary = self.summary_pane.view
+        self.document_list = DocumentListView(self)
+        self.document_list.setModel(self.workspace.model)
+        self.empty = EmptyState(self)
+        self.message_bar = MessageBar(self)
+        self.status = SummaryStatusBar(self)
+        self.setStatusBar(self.status)
+        self.recent_menu = RecentMenu(self)
+        self.menus = build_menus(self.menuBar(), self.commands, self.recent_menu)
+        self.toolbar = self._build_toolbar()
+        self.summary_pane.set_actions(
+            self.commands.copy_summary,
+            [self.commands.copy_summary, self.commands.copy_markdown, self.commands.copy_quote],
+            self.commands.save_summary,
+        )
+        self.status.set_cancel_action(self.commands.cancel)
+        for name, primary in (("open", True), ("paste_new", False), ("open_sample", False)):
+            self.empty.add_action(self.commands[name], primary=primary)
+        self.empty.add_action(self.commands.new_document).setText("Start Typing")
+
+        # Layout
+        self.panes = QSplitter(Qt.Orientation.Horizontal, self)
+        self.panes.setObjectName("panes")
+        self.panes.addWidget(self.original_pane)
+        self.panes.addWidget(self.summary_pane)
+        self.panes.setChildrenCollapsible(False)
+        self.panes.setStretchFactor(0, 3)
+        self.panes.setStretchFactor(1, 2)
+        self.sidebar = QSplitter(Qt.Orientation.Horizontal, self)
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.addWidget(self.document_list)
+        self.sidebar.addWidget(self.panes)
+        self.sidebar.setStretchFactor(1, 1)
+        self.sidebar.setCollapsible(1, False)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.sidebar)
+        central = QWidget(self)
+        central.setObjectName("central")
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.message_bar)
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.overlay = DropOverlay(central)
+        self.drops = WindowDrops(self.overlay, self)
+
+        self._connect()
+        self._restore()
+        funnel().attach(self._show_message)
+        self._show_document(None)
+
+    # Building ------------------------------------------------------------------------------
+
+    def _build_toolbar(self) -> QToolBar:
+        toolbar = QToolBar("Main toolbar", self)
+        toolbar.setObjectName("mainToolBar")
+        toolbar.setMovable(False)
+        toolbar.setFloatable(False)
+        toolbar.setIconSize(QSize(20, 20))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addAction(self.commands.open)
+        toolbar.addAction(self.commands.paste_new)
+        toolbar.addSeparator()
+        toolbar.addWidget(self.controls)
+        spacer = QWidget(toolbar)
+        spacer.setSizePolicy(
+            spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred
+        )
+        toolbar.addWidget(spacer)
+        toolbar.addAction(self.commands.heat_map)
+        for action in toolbar.actions():
+            button = toolbar.widgetForAction(action)
+            if button is not None and action.property("accessibleName"):
+                button.setAccessibleName(action.property("accessibleName"))
+        self.addToolBar(toolbar)
+        return toolbar
+
+    def _connect(self) -> None:
+        ws = self.workspace
+        a = self.commands
+        ws.currentChanged.connect(self._show_document)
+        ws.documentUpdated.connect(self._document_updated)
+        ws.documentEdited.connect(self._document_edited)
+        ws.documentProgress.connect(self._document_progress)
+        ws.catalogueReady.connect(self.controls.set_catalogue)
+        ws.model.rowsInserted.connect(self._documents_changed)
+        ws.model.rowsRemoved.connect(self._documents_changed)
+        self.document_list.selectionModel().currentChanged.connect(self._list_current_changed)
+        self.controls.optionsChanged.connect(ws.set_options)
+        self.original.filesDropped.connect(self.open_paths)
+        self.original.fileDragChanged.connect(self._editor_drag)
+        self.summary.sentenceActivated.connect(self.original.reveal)
+        self.drops.filesDropped.connect(self.open_paths)
+        self.drops.textDropped.connect(
+            lambda incoming: self._open_incoming(incoming, origin="dropped")
+        )
+        self.recent_menu.chosen.connect(lambda path: self.open_paths([path]))
+        self.recent_menu.cleared.connect(self._clear_recent)
+        self.recent_menu.aboutToShow.connect(self._update_recent)
+        self.empty.recentChosen.connect(lambda path: self.open_paths([path]))
+
+        a.new_document.triggered.connect(lambda: ws.new_document())
+        a.open.triggered.connect(self.open_dialog)
+        a.paste_new.triggered.connect(self.paste_new)
+        a.open_sample.triggered.connect(ws.open_sample)
+        a.save_summary.triggered.connect(self.save_dialog)
+        a.close_document.triggered.connect(lambda: ws.close())
+        a.reopen.triggered.connect(ws.reopen_closed)
+        a.quit.triggered.connect(self.close)
+        a.paste.triggered.connect(self.paste)
+        a.copy_summary.triggered.connect(lambda: self.copy("text"))
+        a.copy_markdown.triggered.connect(lambda: self.copy("markdown"))
+        a.copy_quote.triggered.connect(lambda: self.copy("quote"))
+        a.longer.triggered.connect(lambda: self.step_length(+1))
+        a.shorter.triggered.connect(lambda: self.step_length(-1))
+        a.focus_length.triggered.connect(self.controls.slider.setFocus)
+        a.resummarise.triggered.connect(lambda: ws.summarise())
+        a.cancel.triggered.connect(lambda: ws.cancel())
+        a.heat_map.toggled.connect(self.set_heat_map)
+        a.show_documents.toggled.connect(self._show_documents_toggled)
+        a.next_document.triggered.connect(lambda: self.cycle_document(+1))
+        a.previous_document.triggered.connect(lambda: self.cycle_document(-1))
+        a.shortcuts.triggered.connect(lambda: dialogs.show_shortcuts(self, a.all()))
+        a.about.triggered.connect(lambda: dialogs.show_about(self))
+
+    def _restore(self) -> None:
+        prefs = self.settings.preferences
+        self.controls.set_options(prefs.options)
+        restored = False
+        if prefs.geometry:
+            restored = self.restoreGeometry(QByteArray.fromBase64(prefs.geometry.encode("ascii")))
+        if not restored:
+            self.resize(DEFAULT_SIZE)
+        if prefs.window_state:
+            self.restoreState(QByteArray.fromBase64(prefs.window_state.encode("ascii")))
+        if len(prefs.splitter) == 2 and all(prefs.splitter):
+            self.panes.setSizes(list(prefs.splitter))
+        else:
+            self.panes.setSizes([600, 420])
+        self.sidebar.setSizes([210, 1000])
+        self.commands.heat_map.setChecked(prefs.heat_map)
+        self.original.set_heat_map(prefs.heat_map)
+        self.original_pane.update_legend()
+        self.commands.show_documents.setChecked(prefs.show_documents)
+        self.recent_menu.set_files(prefs.recent_files)
+        self.empty.set_recent(prefs.recent_files)
+
+    def remember_layout(self) -> None:
+        """Put the window's geometry and splitter into the preferences."""
+        prefs = self.settings.preferences
+        prefs.geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        prefs.window_state = bytes(self.saveState().toBase64().data()).decode("ascii")
+        sizes = self.panes.sizes()
+        if len(sizes) == 2 and all(sizes):
+            prefs.splitter = tuple(sizes)
+
+    # Showing state ---------------------------------------------------------------------------
+
+    @property
+    def current(self) -> Document | None:
+        return self.workspace.current
+
+    def _show_document(self, document: Document | None) -> None:
+        self._shown = None
+        self.original.show_document(document)
+        self.stack.setCurrentWidget(self.sidebar if document is not None else self.empty)
+        if document is not None:
+            self.controls.set_options(document.options)
+            summary = document.summary
+            if summary is not None:
+                self.controls.set_limits(len(summary.candidates), summary.words_total)
+            else:
+                self.controls.set_limits(0, 0)
+            row = self.workspace.model.row_of(document)
+            index = self.workspace.model.index(row)
+            selection = self.document_list.selectionModel()
+            if selection.currentIndex() != index:
+                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        else:
+            self.empty.set_recent(self.settings.preferences.recent_files)
+        self._render(document)
+
+    def _render(self, document: Document | None) -> None:
+        """Show the document's summary, progress or problem in every view."""
+        a = self.commands
+        has_summary = document is not None and document.has_current_summary
+        for action in (a.copy_summary, a.copy_markdown, a.copy_quote, a.save_summary):
+            action.setEnabled(has_summary and bool(document.summary.summary))  # type: ignore[union-attr]
+        a.cancel.setEnabled(document is not None and document.busy)
+        a.resummarise.setEnabled(document is not None and not document.is_empty)
+        a.close_document.setEnabled(document is not None)
+        a.reopen.setEnabled(self.workspace.can_reopen)
+        self._update_title(document)
+        if document is None:
+            self.status.clear_summary()
+            self.status.set_busy(False)
+            self.summary_pane.show_placeholder()
+            self.original_pane.set_name("")
+            return
+        self.original_pane.set_name(document.name)
+        self.status.set_busy(document.busy, document.progress)
+        if has_summary and document.summary is not None:
+            summary = document.summary
+            key = (summary, self.original.heat_map)
+            if self._shown != key:
+                self._shown = key
+                self.original.show_summary(summary)
+                self.summary_pane.show_summary(summary)
+                self.status.show_summary(summary)
+                self.controls.show_detected(summary)
+                self.controls.set_limits(len(summary.candidates), summary.words_total)
+                self.summaryRendered.emit(document)
+            return
+        self._shown = None
+        self.original.clear_marks()
+        if document.busy or self.workspace.edit_pending:
+            self.summary_pane.show_updating()
+        elif document.error:
+            self.summary_pane.show_message(document.error)
+            self.status.clear_summary()
+        elif document.is_empty:
+            self.summary_pane.show_placeholder(
+                "Type or paste an article on the left to summarise it."
+            )
+            self.status.clear_summary()
+        else:
+            self.summary_pane.show_placeholder()
+
+    def _update_title(self, document: Document | None) -> None:
+        self.setWindowTitle(f"{document.name} — {APP_NAME}" if document else APP_NAME)
+
+    def _document_updated(self, document: Document) -> None:
+        if document is self.current:
+            self._render(document)
+
+    def _document_edited(self, document: Document) -> None:
+        if document is self.current and self._shown is not None:
+            self._shown = None
+            self.original.clear_marks()
+            self.summary_pane.show_updating()
+            for name in ("copy_summary", "copy_markdown", "copy_quote", "save_summary"):
+                self.commands[name].setEnabled(False)
+
+    def _document_progress(self, document: Document, fraction: float) -> None:
+        if document is self.current:
+            self.status.set_progress(fraction)
+
+    def _documents_changed(self) -> None:
+        count = len(self.workspace.model)
+        self.commands.show_documents.setEnabled(count >= 2)
+        self.commands.next_document.setEnabled(count >= 2)
+        self.commands.previous_document.setEnabled(count >= 2)
+        self.document_list.setVisible(count >= 2 and self.commands.show_documents.isChecked())
+
+    def _list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        document = self.workspace.model.at(current.row()) if current.isValid() else None
+        if document is not None and document is not self.current:
+            self.workspace.set_current(document)
+
+    def _show_message(self, message: Message) -> None:
+        self.message_bar.show_message(message)
+
+    # Commands ------------------------------------------------------------------------------
+
+    def open_dialog(self) -> None:
+        files = dialogs.choose_files(self, self.settings.preferences.last_folder)
+        if files:
+            self.open_paths(files)
+
+    def open_paths(self, paths: list[Path] | list[str]) -> int:
+        return self.workspace.open_paths(paths)
+
+    def _open_incoming(self, incoming: clipboard.IncomingText, origin: str) -> Document | None:
+        return self.workspace.open_text(
+            incoming.text,
+            origin=origin,
+            title=incoming.title,
+            format=incoming.format,
+            blocks=incoming.blocks,
+        )
+
+    def paste(self) -> None:
+        """Ctrl+V outside the editor: the clipboard's files or text become a document."""
+        if self.original.hasFocus() and self.current is not None:
+            self.original.paste()
+            return
+        self.paste_new()
+
+    def paste_new(self) -> Document | None:
+        mime = clipboard.clipboard_mime()
+        files = clipboard.local_files(mime)
+        if files:
+            self.open_paths(files)
+            return None
+        incoming = clipboard.incoming_text(mime)
+        if incoming is None:
+            funnel().info("The clipboard holds no text to summarise. Copy an article first.")
+            return None
+        return self._open_incoming(incoming, origin="clipboard")
+
+    def copy(self, form: str) -> str:
+        document = self.current
+        if document is None or not document.has_current_summary or document.summary is None:
+            return ""
+        text = clipboard.copy_summary(document.summary, form, document.display_source)
+        what = {"text": "as plain text", "markdown": "as Markdown", "quote": "as a quote"}[form]
+        self.status.showMessage(f"Summary copied {what}.", 2500)
+        return text
+
+    def suggested_save_path(self) -> Path:
+        document = self.current
+        folder = Path(self.settings.preferences.last_folder or Path.home())
+        stem = Path(document.name).stem if document is not None else "summary"
+        return folder / f"{stem} – summary.txt"
+
+    def save_dialog(self) -> None:
+        path = dialogs.choose_save_path(self, self.suggested_save_path())
+        if path is not None:
+            self.save_summary(path)
+
+    def save_summary(self, path: Path) -> bool:
+        document = self.current
+        if document is None or not document.has_current_summary or document.summary is None:
+            return False
+        try:
+            clipboard.write_summary(path, document.summary, document.display_source)
+        except OSError as error:
+            funnel().error(
+                f"The summary could not be saved to “{path.name}”: {error.strerror or error}.",
+                str(error),
+            )
+            return False
+        self.settings.preferences.last_folder = str(path.parent)
+        self.settings.changed()
+        self.status.showMessage(f"Summary saved to {path.name}.", 3000)
+        return True
+
+    def step_length(self, direction: int) -> None:
+        options = self.controls.options
+        step = STEPS.get(options.unit, 1)
+        low = self.controls.slider.minimum()
+        high = self.controls.slider.maximum()
+        value = max(low, min(high, options.value + direction * step))
+        if value != options.value:
+            updated = options.with_value(value)
+            self.controls.set_options(updated)
+            self.workspace.set_options(updated)
+
+    def set_heat_map(self, on: bool) -> None:
+        self.original.set_heat_map(on)
+        self.original_pane.update_legend()
+        self._shown = None
+        self._render(self.current)
+        if self.settings.preferences.heat_map != on:
+            self.settings.preferences.heat_map = on
+            self.settings.changed()
+
+    def _show_documents_toggled(self, on: bool) -> None:
+        self.settings.preferences.show_documents = on
+        self.settings.changed()
+        self._documents_changed()
+
+    def cycle_document(self, direction: int) -> None:
+        count = len(self.workspace.model)
+        if count < 2:
+            return
+        row = self.workspace.model.row_of(self.current)
+        self.workspace.set_current(self.workspace.model.at((row + direction) % count))
+
+    def _update_recent(self) -> None:
+        self.recent_menu.set_files(self.settings.preferences.recent_files)
+
+    def _clear_recent(self) -> None:
+        self.settings.preferences.recent_files = ()
+        self.settings.changed()
+        self._update_recent()
+        self.empty.set_recent(())
+
+    # Events --------------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self.drops.enter(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        self.drops.move(event)
+
+    def dragLeaveEvent(self, event: QEvent) -> None:
+        self.drops.leave()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.drops.drop(event)
+
+    def _editor_drag(self, files: int) -> None:
+        if files:
+            self.overlay.show_for(files)
+        else:
+            self.overlay.hide()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.firstPainted.emit)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.commands.refresh_icons()
+            self._shown = None
+            self._render(self.current)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.remember_layout()
+        self.settings.save_now()
+        funnel().detach(self._show_message)
+        self.workspace.shutdown()
+        super().closeEvent(event)

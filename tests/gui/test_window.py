@@ -1,0 +1,713 @@
+"""The main window as a user drives it: real widgets, real events, the real worker and engine."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QTextCursor
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from tests.conftest import SEED_ARTICLE, dev_article
+
+from article_summariser import paths, resources
+from article_summariser.engine import export
+from article_summariser.gui import about, textmap
+
+
+def seed() -> str:
+    return SEED_ARTICLE.read_text(encoding="utf-8")
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def press(qtbot, window, key: Qt.Key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    """A key press where the user's focus is (shortcuts go through Qt's shortcut map)."""
+    window.activateWindow()
+    target = QApplication.focusWidget() or window
+    qtbot.keyClick(target, key, modifiers)
+
+
+def drop(widget: QWidget, mime: QMimeData) -> QDropEvent:
+    """Drag ``mime`` onto the middle of ``widget`` and let go, as Qt delivers a real drop."""
+    point = widget.rect().center()
+    actions = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
+    enter = QDragEnterEvent(
+        point, actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(widget, enter)
+    assert enter.isAccepted(), "the window refused the drag"
+    event = QDropEvent(
+        QPointF(point), actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(widget, event)
+    return event
+
+
+def file_mime(*files: Path) -> QMimeData:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(f)) for f in files])
+    return mime
+
+
+def summary_spans(document) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in document.summary.summary]
+
+
+# Start-up and the empty state -------------------------------------------------------------
+
+
+def test_the_window_opens_empty_and_the_sample_is_one_click_away(qtbot, window, wait_summary):
+    assert window.stack.currentWidget() is window.empty
+    assert window.windowTitle() == "Article Summariser"
+    button = window.empty.findChild(QPushButton, "empty_open_sample")
+    assert button is not None
+    assert button.text() == "Try the Sample Article"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    document = wait_summary(window)
+    assert window.stack.currentWidget() is window.sidebar
+    assert document.origin == "sample"
+    assert document.text == textmap.normalise(resources.sample_article())
+    assert document.name.startswith("Night trains are back in Europe")
+    assert window.windowTitle() == f"{document.name} — Article Summariser"
+    assert len(document.summary.summary) == 5
+
+
+def test_start_up_does_not_load_the_engine(tmp_path: Path) -> None:
+    """The window is built with Qt alone; the engine is the worker thread's business."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from article_summariser import paths\n"
+        f"paths.init({str(tmp_path)!r})\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication(['x', '-platform', 'offscreen'])\n"
+        "from article_summariser.gui.main_window import MainWindow\n"
+        "from article_summariser.gui.settings import SettingsStore\n"
+        "window = MainWindow(SettingsStore.open())\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+        "heavy = [m for m in ('article_summariser.engine', 'sumy', 'numpy', 'langdetect', 'nltk')"
+        " if m in sys.modules]\n"
+        "print(','.join(heavy) or 'none')\n"
+        "window.close()\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert result.stdout.strip() == "none"
+
+
+# Input: typing, pasting, opening, dropping -------------------------------------------------
+
+
+def test_typed_text_is_summarised_after_a_pause(qtbot, window, wait_summary):
+    press(qtbot, window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    document = window.workspace.current
+    assert document is not None
+    assert document.is_empty
+    assert window.original.hasFocus() or window.original.setFocus() is None
+    # Typed key by key (QTest types ASCII only): the first ASCII BBC article, 900 characters.
+    article = next(
+        r["text"][:900]
+        for r in __import__("tests.conftest").conftest.dev_articles()
+        if r["source"].startswith("bbc") and r["text"][:900].isascii()
+    )
+    for n, line in enumerate(article.split("\n")):
+        if n:
+            qtbot.keyClick(window.original, Qt.Key.Key_Return)
+        qtbot.keyClicks(window.original, line)
+    # While typing nothing is summarised; after the pause exactly this text is.
+    assert window.workspace.edit_pending
+    document = wait_summary(window)
+    assert document.text == article
+    assert document.summary.text == article
+    assert all(article[s.start : s.end] == s.text for s in document.summary.summary)
+
+
+def test_ctrl_v_pastes_plain_text_as_a_document(qtbot, window, wait_summary):
+    QGuiApplication.clipboard().setText(seed())
+    window.empty.setFocus()
+    press(qtbot, window, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    document = wait_summary(window)
+    assert document.origin == "clipboard"
+    assert document.text == seed()
+    assert document.name == "North Korea’s Kim in Russia for Putin talks as US warns on arms deal"
+    assert len(document.summary.summary) == 5
+
+
+RICH = """<html><head><title>Night trains return</title>
+<script>document.write('tracking pixel')</script><style>p { color: red }</style></head>
+<body><nav><a href="/">Home</a> | <a href="/news">News</a></nav>
+<article><h1>Night trains return to Europe</h1>
+<p>Europe&rsquo;s night trains are enjoying a revival that has surprised even the railway
+companies that run them. New routes have opened across the continent this year.</p>
+<p>Operators say passengers are trading short-haul flights for a bunk, and that sleeping cars
+on the busiest routes now sell out weeks in advance during the summer.</p>
+<p>Governments have helped with subsidies, arguing that a night on a train emits a fraction
+of the carbon of the same journey by air.</p></article></body></html>"""
+
+
+def test_pasted_rich_text_becomes_clean_plain_text(qtbot, window, wait_summary):
+    mime = QMimeData()
+    mime.setHtml(RICH)
+    QGuiApplication.clipboard().setMimeData(mime)
+    window.commands.paste_new.trigger()
+    document = wait_summary(window)
+    text = document.text
+    assert "<" not in text
+    assert "tracking pixel" not in text
+    assert "color: red" not in text
+    assert "Europe’s night trains are enjoying a revival" in text
+    assert "\n\n" in text  # paragraphs kept apart
+    # The heading is shown, but marked as not considered.
+    heading = text.index("Night trains return to Europe")
+    assert any(a <= heading < b for a, b in window.original.skipped_ranges())
+    assert all(s.considered for s in document.summary.summary)
+
+
+def test_ctrl_v_in_the_editor_inserts_clean_text_at_the_cursor(qtbot, window):
+    window.commands.new_document.trigger()
+    editor = window.original
+    editor.setFocus()
+    qtbot.keyClicks(editor, "Before. ")
+    mime = QMimeData()
+    mime.setHtml("<p>Pasted <b>bold</b> words.</p><script>alert(1)</script>")
+    QGuiApplication.clipboard().setMimeData(mime)
+    qtbot.keyClick(editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert window.workspace.current.text == "Before. Pasted bold words."
+    assert len(window.workspace.model) == 1
+
+
+def test_open_a_file(qtbot, window, wait_summary, tmp_path):
+    path = write(tmp_path, "kim.txt", seed())
+    assert window.open_paths([path]) == 1
+    document = wait_summary(window)
+    assert document.origin == "file"
+    assert document.name == "kim.txt"
+    assert document.source == str(path.resolve())
+    assert window.settings.preferences.recent_files[0] == str(path.resolve())
+    assert window.recent_menu.files() == [] or True  # rebuilt when the menu opens
+    window._update_recent()
+    assert window.recent_menu.files() == [str(path.resolve())]
+    # Opening it again shows it instead of opening a second copy.
+    assert window.open_paths([path]) == 0
+    assert len(window.workspace.model) == 1
+
+
+def test_a_file_that_cannot_be_read_is_explained(qtbot, window, tmp_path, no_dialogs):
+    path = tmp_path / "photo.png"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    window.open_paths([path])
+    qtbot.waitUntil(lambda: window.message_bar.isVisible())
+    assert "photo.png" in window.message_bar.text.text()
+    assert "PNG image" in window.message_bar.text.text()
+    assert no_dialogs.history[-1].level.value == "warning"
+    assert len(window.workspace.model) == 0
+    assert window.stack.currentWidget() is window.empty
+
+
+def test_dropping_one_file_onto_the_editor_opens_it(qtbot, window, wait_summary, tmp_path):
+    window.commands.new_document.trigger()
+    path = write(tmp_path, "kim.txt", seed())
+    event = drop(window.original.viewport(), file_mime(path))
+    assert event.isAccepted()
+    document = wait_summary(window)
+    assert document.name == "kim.txt"
+    # The empty document it was dropped onto made way for it; no path was typed into it.
+    assert len(window.workspace.model) == 1
+    assert "file://" not in document.text
+
+
+def test_dropping_several_files_anywhere_opens_each(qtbot, window, wait_summary, tmp_path):
+    english = dev_article("bbc_news_summary")
+    french = dev_article("orangesum")
+    files = [
+        write(tmp_path, "kim.txt", seed()),
+        write(tmp_path, "dollar.txt", english["text"]),
+        write(tmp_path, "lyon.txt", french["text"]),
+    ]
+    event = drop(window.empty, file_mime(*files))
+    assert event.isAccepted()
+    qtbot.waitUntil(lambda: len(window.workspace.model) == 3, timeout=30_000)
+    names = [d.name for d in window.workspace.documents()]
+    assert sorted(names) == ["dollar.txt", "kim.txt", "lyon.txt"]
+    assert window.workspace.current.name == "kim.txt"  # the first of the drop is shown
+    assert window.document_list.isVisible()
+    wait_summary(window)
+    # Each document got its own summary in its own language.
+    window.workspace.set_current(window.workspace.model.find_source(str(files[2].resolve())))
+    french_doc = wait_summary(window)
+    assert french_doc.summary.language.code == "fr"
+    assert window.status.language.text().startswith("French")
+
+
+def test_dropped_text_becomes_a_document(qtbot, window, wait_summary):
+    mime = QMimeData()
+    mime.setText(seed())
+    drop(
+        window.summary_pane if window.stack.currentWidget() is window.sidebar else window.empty,
+        mime,
+    )
+    document = wait_summary(window)
+    assert document.origin == "dropped"
+    assert document.text == seed()
+
+
+def test_the_drop_overlay_says_what_will_happen(qtbot, window, tmp_path):
+    files = [write(tmp_path, "a.txt", "One. Two."), write(tmp_path, "b.txt", "Three. Four.")]
+    mime = file_mime(*files)
+    enter = QDragEnterEvent(
+        window.empty.rect().center(),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window.empty, enter)
+    assert window.overlay.text == "Drop to open 2 documents"
+    window.drops.leave()
+    assert not window.overlay.isVisible()
+
+
+# What is shown -----------------------------------------------------------------------------
+
+
+def test_highlights_sit_exactly_on_the_summary_sentences(qtbot, window, wait_summary):
+    # Characters outside the BMP count twice in Qt's positions; the marks must not drift.
+    text = "Emoji first 😀🎉 to shift every offset.\n\n" + seed()
+    document = window.workspace.new_document(text, origin="typed")
+    document = wait_summary(window, document)
+    assert window.original.highlighted_ranges() == summary_spans(document)
+    for selection in window.original.extraSelections():
+        if selection.format.fontItalic():
+            continue
+        shown = selection.cursor.selectedText().replace("\u2029", "\n")
+        assert any(shown == s.text for s in document.summary.summary)
+    skipped = {(b.start, b.end) for b in document.summary.blocks if not b.role.considered}
+    assert skipped <= set(window.original.skipped_ranges())
+    assert window.summary.toPlainText().split("\n")[0] in {
+        s.display_text for s in document.summary.summary
+    }
+
+
+def test_heat_map_tints_every_considered_sentence(qtbot, window, wait_summary):
+    window.workspace.new_document(seed())
+    document = wait_summary(window)
+    plain = len(window.original.extraSelections())
+    press(qtbot, window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    assert window.commands.heat_map.isChecked()
+    considered = [s for s in document.summary.sentences if s.considered]
+    skipped_blocks = [b for b in document.summary.blocks if not b.role.considered]
+    assert len(window.original.extraSelections()) >= len(considered) + len(skipped_blocks)
+    assert len(window.original.extraSelections()) > plain
+    assert window.original.highlighted_ranges() == summary_spans(document)
+    assert "low → high" in window.original_pane.legend.text()
+    backgrounds = {
+        s.format.background().color().name()
+        for s in window.original.extraSelections()
+        if not s.format.fontItalic()
+    }
+    assert len(backgrounds) > 5  # a scale, not one colour
+
+
+def test_clicking_a_summary_sentence_scrolls_to_it_and_flashes_it(qtbot, window, wait_summary):
+    long_text = "\n\n".join([seed(), dev_article("bbc_news_summary", 3)["text"]])
+    window.workspace.new_document(long_text)
+    document = wait_summary(window)
+    target = document.summary.summary[-1]
+    view = window.summary
+    cursor = view.document().find(target.display_text[:30])
+    assert not cursor.isNull()
+    view.setTextCursor(cursor)
+    view.ensureCursorVisible()
+    rect = view.cursorRect(cursor)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center() - QPoint(4, 0))
+    qtbot.waitUntil(lambda: window.original.flashing is not None)
+    assert window.original.flashing.index == target.index
+    offsets = textmap.Utf16Offsets(document.text)
+    assert window.original.textCursor().position() == offsets.to_qt(target.start)
+    first_visible = window.original.cursorForPosition(QPoint(0, 0)).position()
+    assert first_visible > 0  # scrolled down to it
+    qtbot.waitUntil(lambda: window.original.flashing is None, timeout=5000)
+
+
+def test_status_line_tells_the_figures(qtbot, window, wait_summary):
+    window.workspace.new_document(seed())
+    document = wait_summary(window)
+    summary = document.summary
+    status = window.status
+    assert status.language.text() == f"English {summary.language.probability:.0%}"
+    assert status.words.text() == f"{summary.words_total:,} → {summary.words_summary:,} words"
+    assert status.reduction.text() == f"−{summary.reduction:.0%}"
+    minutes = (summary.words_total - summary.words_summary) / export.READING_WPM
+    assert status.saved.text() == f"{minutes:.1f} min saved"
+    assert status.took.text()
+    assert status.keywords.full_text() == "Keywords: " + ", ".join(summary.keywords)
+    assert "kim" in summary.keywords or "putin" in summary.keywords
+
+
+# Controls ----------------------------------------------------------------------------------
+
+
+def test_slider_and_unit_change_the_summary_live(qtbot, window, wait_summary):
+    window.workspace.new_document(seed())
+    document = wait_summary(window)
+    assert len(document.summary.summary) == 5
+    slider = window.controls.slider
+    slider.setFocus()
+    qtbot.keyClick(slider, Qt.Key.Key_Right)
+    qtbot.keyClick(slider, Qt.Key.Key_Right)
+    qtbot.waitUntil(lambda: document.has_current_summary and len(document.summary.summary) == 7)
+    assert window.controls.spin.value() == 7
+    assert document.options.sentences == 7
+    assert window.original.highlighted_ranges() == summary_spans(document)
+
+    unit = window.controls.unit
+    unit.setCurrentIndex(unit.findData("percent"))
+    qtbot.waitUntil(
+        lambda: document.has_current_summary and document.summary.length.unit.value == "ratio"
+    )
+    summary = document.summary
+    assert window.controls.spin.suffix() == " %"
+    assert summary.length.value == pytest.approx(0.20)
+    assert abs(summary.words_summary - 0.2 * summary.words_total) <= max(
+        s.words for s in summary.summary
+    )
+
+    unit.setCurrentIndex(unit.findData("words"))
+    window.controls.spin.setValue(120)
+    qtbot.waitUntil(lambda: document.has_current_summary and document.summary.length.value == 120)
+    assert 0 < document.summary.words_summary <= 120
+    # Alt+Down: one step shorter.
+    press(qtbot, window, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: document.has_current_summary and document.summary.length.value == 110)
+
+
+def test_language_can_be_forced_and_auto_shows_the_detection(qtbot, window, wait_summary):
+    window.workspace.new_document(seed())
+    document = wait_summary(window)
+    combo = window.controls.language
+    qtbot.waitUntil(lambda: combo.count() > 10)
+    assert combo.itemText(0) == f"Auto: English ({document.summary.language.probability:.0%})"
+    combo.setCurrentIndex(combo.findData("fr"))
+    qtbot.waitUntil(
+        lambda: document.has_current_summary and document.summary.language.source == "forced"
+    )
+    assert document.summary.language.code == "fr"
+    assert document.summary.language_name == "french"
+    assert window.status.language.text() == "French (chosen)"
+    assert document.options.language == "fr"
+    combo.setCurrentIndex(0)
+    qtbot.waitUntil(
+        lambda: document.has_current_summary and document.summary.language.source == "detected"
+    )
+    assert document.summary.language.code == "en"
+
+
+def test_algorithm_choice_changes_the_ranking(qtbot, window, wait_summary):
+    window.workspace.new_document(seed())
+    document = wait_summary(window)
+    combo = window.controls.algorithm
+    qtbot.waitUntil(lambda: combo.findData("lead") >= 0)
+    combo.setCurrentIndex(combo.findData("lead"))
+    qtbot.waitUntil(lambda: document.has_current_summary and document.summary.algorithm == "lead")
+    considered = [s for s in document.summary.sentences if s.considered]
+    assert [s.index for s in document.summary.summary] == [s.index for s in considered[:5]]
+
+
+def test_each_document_keeps_its_own_text_settings_and_summary(qtbot, window, wait_summary):
+    ws = window.workspace
+    first = ws.new_document(seed())
+    wait_summary(window, first)
+    window.controls.spin.setValue(3)
+    qtbot.waitUntil(lambda: first.has_current_summary and len(first.summary.summary) == 3)
+    second = ws.new_document(dev_article("bbc_news_summary")["text"])
+    wait_summary(window, second)
+    assert window.controls.spin.value() == 3  # new documents start from the last settings
+    window.controls.spin.setValue(2)
+    qtbot.waitUntil(lambda: second.has_current_summary and len(second.summary.summary) == 2)
+    press(qtbot, window, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert ws.current is first
+    assert window.controls.spin.value() == 3
+    assert window.original.toPlainText() == first.text
+    assert window.original.highlighted_ranges() == summary_spans(first)
+    window.document_list.setCurrentIndex(ws.model.index(ws.model.row_of(second)))
+    assert ws.current is second
+    assert window.controls.spin.value() == 2
+    assert window.original.highlighted_ranges() == summary_spans(second)
+
+
+def test_closed_documents_can_be_reopened(qtbot, window, wait_summary):
+    ws = window.workspace
+    ws.new_document(seed())
+    wait_summary(window)
+    window.controls.spin.setValue(4)
+    qtbot.waitUntil(lambda: len(ws.current.summary.summary) == 4)
+    press(qtbot, window, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert len(ws.model) == 0
+    assert window.stack.currentWidget() is window.empty
+    press(
+        qtbot,
+        window,
+        Qt.Key.Key_T,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    document = wait_summary(window)
+    assert document.text == seed()
+    assert document.options.sentences == 4
+
+
+# Output ------------------------------------------------------------------------------------
+
+
+def test_copy_actions_put_plain_text_on_the_clipboard(qtbot, window, wait_summary, tmp_path):
+    window.open_paths([write(tmp_path, "kim.txt", seed())])
+    document = wait_summary(window)
+    sentences = [s.display_text for s in document.summary.summary]
+    title = document.summary.title
+    clipboard = QGuiApplication.clipboard()
+
+    press(
+        qtbot,
+        window,
+        Qt.Key.Key_C,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert clipboard.text() == "\n".join(sentences)
+    assert not clipboard.mimeData().hasHtml()
+
+    clipboard.clear()
+    qtbot.mouseClick(window.summary_pane.copy_button, Qt.MouseButton.LeftButton)
+    assert clipboard.text() == "\n".join(sentences)
+
+    window.commands.copy_markdown.trigger()
+    assert clipboard.text() == "\n".join([f"## {title}", "", *[f"- {s}" for s in sentences]])
+
+    window.commands.copy_quote.trigger()
+    quote = clipboard.text()
+    assert quote == "\n>\n".join(f"> {s}" for s in sentences) + f"\n\n— {title}"
+
+
+def test_quote_source_is_the_file_name_when_there_is_no_title(
+    qtbot, window, wait_summary, tmp_path
+):
+    article = dev_article("bbc_news_summary")["text"]
+    window.open_paths([write(tmp_path, "dollar.txt", article)])
+    document = wait_summary(window)
+    assert document.summary.title == ""
+    window.commands.copy_quote.trigger()
+    assert QGuiApplication.clipboard().text().endswith("\n\n— dollar.txt")
+
+
+def test_save_summary_as_text_and_markdown(qtbot, window, wait_summary, tmp_path):
+    window.workspace.new_document(seed())
+    document = wait_summary(window)
+    assert window.save_summary(tmp_path / "s.txt")
+    assert window.save_summary(tmp_path / "s.md")
+    assert (tmp_path / "s.txt").read_text(encoding="utf-8") == export.as_text(
+        document.summary
+    ) + "\n"
+    assert (tmp_path / "s.md").read_text(encoding="utf-8") == (
+        export.as_markdown(document.summary, document.display_source) + "\n"
+    )
+    assert not window.save_summary(tmp_path / "missing-folder" / "s.txt")
+    assert "could not be saved" in window.message_bar.text.text()
+
+
+# Responsiveness and stale results ----------------------------------------------------------
+
+
+def long_article() -> str:
+    rows = [r["text"] for r in __import__("tests.conftest").conftest.dev_articles()]
+    english = [r for r in rows if r.isascii()]
+    return "\n\n".join(english[:220])
+
+
+def test_the_window_keeps_working_while_a_long_document_is_summarised(qtbot, window, wait_summary):
+    text = long_article()
+    assert len(text) > 300_000
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(20)
+    import time
+
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start()
+    document = window.workspace.new_document(text)
+    assert document.busy
+    busy_ticks = 0
+    while document.busy:
+        qtbot.wait(50)
+        busy_ticks = len(ticks)
+    timer.stop()
+    wait_summary(window, document, timeout=120_000)
+    gaps = [b - a for a, b in itertools.pairwise(ticks)]
+    assert busy_ticks >= 10  # the event loop ran all along
+    assert max(gaps) < 1.0  # and never froze
+    assert window.status.progress.value() >= 0
+
+
+def test_a_long_summary_shows_progress_and_can_be_cancelled(qtbot, window):
+    document = window.workspace.new_document(long_article())
+    qtbot.waitUntil(lambda: window.status.busy_visible, timeout=10_000)
+    assert window.commands.cancel.isEnabled()
+    press(qtbot, window, Qt.Key.Key_Escape)
+    assert not document.busy
+    assert document.error_kind == "cancelled"
+    assert not window.status.busy_visible
+    assert window.summary.state == "message"
+    assert "cancelled" in window.summary.toPlainText()
+    qtbot.wait(300)
+    assert document.summary is None  # the late result of the cancelled work was dropped
+
+
+def test_a_stale_result_is_never_shown_after_the_text_changed(qtbot, window, wait_summary):
+    shown: list[bool] = []
+    window.summaryRendered.connect(
+        lambda doc: shown.append(doc.summary.text == doc.text and doc.has_current_summary)
+    )
+    document = window.workspace.new_document(long_article())
+    assert document.busy
+    results: list[object] = []
+    window.workspace.service._worker.summarised.connect(results.append)
+    replacement = seed()
+    document.set_text(replacement)  # the user pastes over everything while it is working
+    assert not document.busy
+    assert window.summary.state != "summary"
+    document = wait_summary(window, document, timeout=120_000)
+    qtbot.waitUntil(lambda: len(results) >= 2, timeout=120_000)
+    assert document.summary.text == replacement
+    assert shown
+    assert all(shown)
+    assert {r.request.text == replacement for r in results} == {True, False}
+
+
+def test_typing_during_a_summary_drops_the_old_result(qtbot, window, wait_summary):
+    window.workspace.new_document(seed())
+    document = wait_summary(window)
+    window.original.setFocus()
+    window.original.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(window.original, " The talks ended without a deal.")
+    assert window.summary.state == "updating"
+    assert window.original.highlighted_ranges() == []
+    assert not window.commands.copy_summary.isEnabled()
+    document = wait_summary(window)
+    assert document.summary.text.endswith("The talks ended without a deal.")
+
+
+# Settings, actions, About ------------------------------------------------------------------
+
+
+def test_preferences_survive_a_restart(qtbot, make_window, wait_summary):
+    window = make_window()
+    window.workspace.new_document(seed())
+    wait_summary(window)
+    controls = window.controls
+    qtbot.waitUntil(lambda: controls.algorithm.findData("textrank") >= 0)
+    controls.algorithm.setCurrentIndex(controls.algorithm.findData("textrank"))
+    controls.unit.setCurrentIndex(controls.unit.findData("percent"))
+    controls.spin.setValue(30)
+    window.commands.heat_map.setChecked(True)
+    window.resize(780, 540)  # within the headless screen (800 × 600)
+    window.panes.setSizes([700, 300])
+    window.settings.preferences.add_recent(SEED_ARTICLE)
+    window.close()
+
+    stored = json.loads(paths.get().settings_file.read_text(encoding="utf-8"))
+    assert stored["summary"]["algorithm"] == "textrank"
+    assert stored["summary"]["unit"] == "percent"
+    assert stored["summary"]["percent"] == 30
+    assert stored["heat_map"] is True
+    assert stored["recent_files"] == [str(SEED_ARTICLE.absolute())]
+
+    again = make_window()
+    assert again.controls.options.algorithm == "textrank"
+    assert again.controls.options.unit == "percent"
+    assert again.controls.spin.value() == 30
+    assert again.commands.heat_map.isChecked()
+    assert (again.width(), again.height()) == (780, 540)
+    assert stored["window"]["splitter"][0] > stored["window"]["splitter"][1]
+    again.workspace.new_document(seed())
+    qtbot.waitUntil(lambda: again.panes.isVisible())
+    sizes = again.panes.sizes()
+    assert sizes[0] > 1.5 * sizes[1]
+    assert again.empty.findChild(QPushButton) is not None
+    assert SEED_ARTICLE.name in [b.text() for b in again.empty.findChildren(QPushButton)]
+
+
+def test_a_damaged_settings_file_gives_defaults_and_one_message(qtbot, make_window, no_dialogs):
+    settings_file = paths.get().settings_file
+    settings_file.write_text("{not json", encoding="utf-8")
+    window = make_window()
+    assert window.controls.options.sentences == 5
+    assert window.message_bar.isVisible()
+    assert "preferences could not be restored" in window.message_bar.text.text()
+    assert list(settings_file.parent.glob("settings.json.corrupt-*"))
+
+
+def test_every_action_has_a_shortcut_and_an_accessible_name(window):
+    shortcuts = {}
+    for action in window.commands.all():
+        assert action.shortcuts(), action.objectName()
+        assert action.property("accessibleName"), action.objectName()
+        assert action.toolTip(), action.objectName()
+        for key in action.shortcuts():
+            text = key.toString()
+            assert text not in shortcuts, (
+                f"{text} used by {shortcuts.get(text)} and {action.objectName()}"
+            )
+            shortcuts[text] = action.objectName()
+    assert shortcuts["Ctrl+O"] == "open"
+    assert shortcuts["Ctrl+Shift+C"] == "copy_summary"
+    assert shortcuts["Ctrl+V"] == "paste"
+    for widget in (
+        window.controls.slider,
+        window.controls.unit,
+        window.controls.language,
+        window.controls.algorithm,
+        window.original,
+        window.summary,
+        window.document_list,
+        window.summary_pane.copy_button,
+    ):
+        assert widget.accessibleName(), widget.objectName()
+
+
+def test_open_dialog_filters_list_every_format_the_engine_reads():
+    from article_summariser.engine import loading
+    from article_summariser.engine.errors import InputError
+    from article_summariser.gui import formats
+
+    filters = formats.open_filters()
+    assert filters[0].startswith("All supported documents (*.txt ")
+    assert any(f.startswith("PDF (*.pdf)") for f in filters)
+    refused = []
+    for suffix in formats.suffixes():
+        try:
+            loading.sniff(b"Plain words in a file.", "x", suffix)
+        except InputError as error:  # a named format whose content is wrong: still supported
+            if "cannot read" in error.message:
+                refused.append(suffix)
+    assert refused == []
+
+
+def test_about_names_the_versions_of_the_app_and_its_libraries():
+    import PySide6
+    import sumy
+
+    text = about.about_text()
+    assert text.startswith("Article Summariser 0.1.0")
+    assert f"Qt: {PySide6.QtCore.qVersion()}" in text
+    assert "PySide6-Essentials: " in text
+    assert "sumy: " in text
+    assert sumy.__version__.split(".")[0] in text
+    assert "langdetect: 1.0" in text
