@@ -3,7 +3,8 @@
 Writes go to a temporary file in the same folder, are flushed to disk and then renamed over the
 target, so a crash mid-write never replaces a good file with half of one. Reading never raises:
 an unreadable or corrupt file yields the default, is moved aside (``name.corrupt-<time>``) for
-inspection, and the problem comes back as a sentence to tell the user once.
+inspection when the folder allows it, and the problem comes back as a sentence to tell the user
+once.
 """
 
 from __future__ import annotations
@@ -79,10 +80,11 @@ def read_json(path: Path, default: Any, *, expect: type = dict) -> tuple[Any, st
     except FileNotFoundError:
         return default, None
     except OSError as error:
-        return (
-            default,
-            f"{path.name} could not be read ({error.strerror or error}); using defaults.",
-        )
+        # Moved aside too: the next save would replace it, and it may hold what someone wants.
+        moved = quarantine(path)
+        where = f" It was kept as {moved.name}." if moved else ""
+        reason = error.strerror or str(error)
+        return default, f"{path.name} could not be read ({reason}); using defaults.{where}"
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):

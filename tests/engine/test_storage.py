@@ -52,13 +52,29 @@ def test_corrupt_file_is_kept_aside_and_reported(tmp_path: Path, content: bytes,
     assert not path.exists()
 
 
-def test_unreadable_file_is_reported_and_left_alone(tmp_path: Path) -> None:
+def test_unreadable_file_is_reported_and_kept_aside(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
     path.mkdir()  # a folder where the file should be: unreadable for every user, root too
+    (path / "inside.txt").write_text("kept")
     data, problem = storage.read_json(path, {})
     assert data == {}
-    assert problem == "settings.json could not be read (Is a directory); using defaults."
-    assert path.is_dir()
+    (kept,) = tmp_path.glob("settings.json.corrupt-*")
+    assert problem == (
+        f"settings.json could not be read (Is a directory); using defaults. It was kept as "
+        f"{kept.name}."
+    )
+    assert (kept / "inside.txt").read_text() == "kept"
+    storage.write_json_atomic(path, {"a": 1})  # the next save works
+    assert storage.read_json(path, {}) == ({"a": 1}, None)
+
+
+def test_unreadable_file_in_a_folder_that_cannot_change_is_left_alone(tmp_path: Path) -> None:
+    """Nothing to move it with: reported, nothing else."""
+    path = tmp_path / "blocker" / "settings.json"
+    path.parent.write_text("a file")
+    data, problem = storage.read_json(path, {"x": 1})
+    assert data == {"x": 1}
+    assert problem == "settings.json could not be read (Not a directory); using defaults."
 
 
 def test_write_into_a_blocked_folder_raises_a_sentence(tmp_path: Path) -> None:
