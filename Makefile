@@ -5,12 +5,14 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 .DEFAULT_GOAL := help
 
-.PHONY: help run test test-engine lint format bench clean
+.PHONY: help run test test-engine lint format bench clean package install-desktop
 
 help:
 	@echo "make run     open the app on the bundled sample article"
 	@echo "make test    the whole test suite, headless (plus lint)"
 	@echo "make bench   speed and memory benchmarks"
+	@echo "make package          the one-folder app in dist/, self-tested offline"
+	@echo "make install-desktop  menus, Open With and icons for this user (Linux)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,11 +23,25 @@ $(VENV)/.installed-app: pyproject.toml | $(BIN)/python
 	@touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test,eval]'
+	$(BIN)/python -m pip install --quiet -e '.[test,eval,package]'
 	@touch $@ $(VENV)/.installed-app
 
 run: $(VENV)/.installed-app
 	$(BIN)/article-summariser resources/sample-article.txt
+
+$(VENV)/.installed-package: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[package]'
+	@touch $@ $(VENV)/.installed-app
+
+# dist/article-summariser/ by PyInstaller (a few minutes), then its self-test run with an empty
+# environment and home, no network and no Python of this machine in sight. See packaging/.
+package: $(VENV)/.installed-package
+	$(BIN)/python packaging/build.py --check
+
+# The .desktop file, AppStream metainfo and icons under ~/.local/share; the menu entry starts the
+# frozen app when `make package` has built it, else the venv's command.
+install-desktop: $(VENV)/.installed-app
+	$(BIN)/python packaging/install_desktop.py
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check desktop tests

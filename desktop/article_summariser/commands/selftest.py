@@ -28,7 +28,7 @@ HELP = "check that every language model, resource and algorithm is bundled and w
 
 #: Languages that no installed package has stop words for: summarised without them, by design.
 #: Every other language of the summariser must have a non-empty list.
-NO_STOP_WORDS = frozenset({"estonian", "slovene", "malayalam"})
+NO_STOP_WORDS = frozenset({"malayalam"})
 
 #: Two sentences in the language's own script, for the languages split by rules, not a model.
 _SPLIT_SAMPLES = {
