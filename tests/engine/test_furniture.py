@@ -10,15 +10,14 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from pathlib import Path
 
 import pytest
+from tests.conftest import SHARED
 
 from article_summariser.engine import Length, Role, algorithms, prepare, rank, select
 from article_summariser.engine.furniture import classify_line
 from article_summariser.engine.structure import split_blocks
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 SEED = SHARED / "seed-article.txt"
 DEV = SHARED / "eval" / "summaries.dev.jsonl"
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from article_summariser import __version__
 from article_summariser.engine.errors import InputError
-from article_summariser.engine.loading import DEFAULT_MAX_BYTES
+from article_summariser.engine.loading import DEFAULT_MAX_BYTES, human_size
 
 if TYPE_CHECKING:
     from article_summariser.engine.loading import LoadedDocument
@@ -42,11 +42,15 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
 
     max_redirections = 10
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        scheme = urllib.parse.urlsplit(newurl).scheme.lower()
+    def http_error_302(self, req, fp, code, msg, headers):
+        target = headers.get("Location") or headers.get("URI") or ""
+        scheme = urllib.parse.urlsplit(urllib.parse.urljoin(req.full_url, target)).scheme.lower()
         if scheme not in SCHEMES:
+            fp.close()
             raise InputError(f"The page redirects to a {scheme}: address, which is not followed.")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
 
 def _check(url: str) -> tuple[str, str]:
@@ -87,13 +91,14 @@ def fetch_url(
             length = response.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > max_bytes:
                 raise InputError(
-                    f"The page at {host} is {int(length) / 1048576:.1f} MB, over the "
-                    f"{max_bytes / 1048576:.0f} MB limit."
+                    f"The page at {host} is {human_size(int(length))}, over the "
+                    f"{human_size(max_bytes)} limit."
                 )
             data = response.read(max_bytes + 1)
     except InputError:
         raise
     except urllib.error.HTTPError as error:
+        error.close()
         raise InputError(
             f"The server at {host} answered {error.code} {error.reason or ''}".rstrip()
             + (": the page does not exist." if error.code in (404, 410) else ".")
@@ -105,7 +110,7 @@ def fetch_url(
     except (http.client.HTTPException, ConnectionError, OSError, ValueError) as error:
         raise InputError(f"The page at {host} could not be downloaded ({error}).") from None
     if len(data) > max_bytes:
-        raise InputError(f"The page at {host} is over the {max_bytes / 1048576:.0f} MB limit.")
+        raise InputError(f"The page at {host} is over the {human_size(max_bytes)} limit.")
     if not data:
         raise InputError(f"The page at {host} is empty.")
     path = urllib.parse.urlsplit(final_url).path

@@ -56,6 +56,14 @@ def decode_with_encoding(data: bytes, name: str = "the input") -> tuple[str, str
     return decode(data, name)
 
 
+def human_size(size: float) -> str:
+    """A byte count as people say it: "820 KB", "3.2 MB", "50 MB"."""
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    megabytes = f"{size / (1024 * 1024):.1f}".removesuffix(".0")
+    return f"{megabytes} MB"
+
+
 def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """The bytes of ``path`` with every failure turned into a clear ``InputError``."""
     name = f"“{path.name}”"
@@ -68,9 +76,7 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     if path.is_dir():
         raise InputError(f"{name} is a folder, not a document.")
     if size > max_bytes:
-        raise InputError(
-            f"{name} is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:.0f} MB limit."
-        )
+        raise InputError(f"{name} is {human_size(size)}, over the {human_size(max_bytes)} limit.")
     try:
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
@@ -79,7 +85,7 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     except OSError as error:
         raise InputError(f"{name} cannot be read: {error.strerror or error}.") from None
     if len(data) > max_bytes:
-        raise InputError(f"{name} is over the {max_bytes / 1048576:.0f} MB limit.")
+        raise InputError(f"{name} is over the {human_size(max_bytes)} limit.")
     return data
 
 

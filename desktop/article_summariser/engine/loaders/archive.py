@@ -8,6 +8,7 @@ what any reader (ours or python-docx) can inflate.
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 import zlib
 
@@ -25,10 +26,21 @@ MAX_MEMBERS = 20_000
 
 def open_zip(data: bytes, name: str, kind: str) -> zipfile.ZipFile:
     """``data`` as a ZIP archive, or ``InputError`` for a damaged archive or a zip bomb."""
+    from article_summariser.engine.loading import human_size
+
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        NotImplementedError,  # an unknown zip version or compression method
+        RuntimeError,
+        struct.error,
+        OSError,
+        ValueError,
+        EOFError,
+    ):
         raise InputError(
             f"{name} is not a readable {kind} file: the file is damaged or incomplete."
         ) from None
@@ -46,7 +58,7 @@ def open_zip(data: bytes, name: str, kind: str) -> zipfile.ZipFile:
     )
     if bomb:
         raise InputError(
-            f"{name} would unpack to {total / 1048576:,.0f} MB: refused, as it looks like a "
+            f"{name} would unpack to {human_size(total)}: refused, as it looks like a "
             "zip bomb rather than a document."
         )
     return archive

@@ -74,6 +74,9 @@ def assemble(
         pos += len(p.text)
     text = "\n\n".join(pieces)
     blocks = blocks_for(text, spans)
+    if all(b.role in (Role.BOILERPLATE, Role.CAPTION, Role.BYLINE) for b in blocks):
+        found = ", ".join(dict.fromkeys(b.reason for b in blocks))
+        raise InputError(f"{name} has no readable text, only page furniture ({found}).")
     if not title:
         title = next((text[b.start : b.end] for b in blocks if b.role is Role.TITLE), "")
     return LoadedDocument(

@@ -30,7 +30,7 @@ _BOMS = (
 #: The non-ASCII characters Western European prose is made of, as decoded from Windows-1252.
 _WESTERN = frozenset(
     "àâäáãåæçèéêëìíîïñòóôöõøùúûüýÿœßðþÀÂÄÁÃÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÖÕØÙÚÛÜÝŸŒÐÞ"
-    "«»‘’‚“”„–—…€°£¥¢§©®™·•¡¿ºª±×÷µ¹²³¼½¾\u00a0"
+    "«»‘’‚“”„–—…€°£¥¢§©®™·•¡¿ºª±×÷µ\u00a0"
 )
 _CONTROL_OK = frozenset(b"\t\n\r\f\v\x1b")
 
@@ -72,9 +72,13 @@ def _western(data: bytes) -> str | None:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         return None
-    if all(ch < "\x80" or ch in _WESTERN for ch in text):
-        return text
-    return None
+    if not all(ch < "\x80" or ch in _WESTERN for ch in text):
+        return None
+    # French or German prose has a few accented letters among many plain ones; Greek or
+    # Cyrillic bytes read as Windows-1252 come out as almost nothing but accented letters.
+    letters = sum(1 for ch in text if ch.isalpha())
+    accented = sum(1 for ch in text if ch >= "\x80" and ch.isalpha())
+    return text if accented <= 0.25 * letters else None
 
 
 def decode(data: bytes, name: str = "the input", declared: str | None = None) -> tuple[str, str]:
