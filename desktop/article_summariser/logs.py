@@ -8,6 +8,7 @@ Writing the log never raises either: a record that cannot be written is dropped.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
 import sys
@@ -118,7 +119,9 @@ def tail(lines: int = 40, log_file: Path | None = None) -> list[str]:
     if path is None:
         return []
     for handler in _installed(logging.getLogger(LOGGER)):
-        handler.flush()
+        # A full disk: the lines already written are still worth reading.
+        with contextlib.suppress(OSError):
+            handler.flush()
     try:
         with path.open(encoding="utf-8", errors="replace") as handle:
             return [line.rstrip("\n") for line in deque(handle, maxlen=lines)]

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -152,9 +153,33 @@ class AppProcess:
                 stream.close()
 
 
-def start(folders: Folders, mode: str, *files: str | Path, **env: str) -> AppProcess:
+def without_privileges() -> list[str]:
+    """A command prefix under which file permissions hold: as root, ``setpriv`` (util-linux)
+    drops the capabilities that let root read and write everything."""
+    if os.geteuid() != 0:
+        return []
+    return ["setpriv", "--bounding-set=-dac_override,-dac_read_search"]
+
+
+def full_disk() -> None:
+    """``preexec_fn``: every write of the app fails with EFBIG, as on a full disk."""
+    import resource
+
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (0, resource.getrlimit(resource.RLIMIT_FSIZE)[1]))
+
+
+def start(
+    folders: Folders,
+    mode: str,
+    *files: str | Path,
+    prefix: Sequence[str] = (),
+    preexec_fn: Callable[[], None] | None = None,
+    **env: str,
+) -> AppProcess:
     process = subprocess.Popen(
-        [sys.executable, str(DRIVER), mode, *map(str, files)],
+        [*prefix, sys.executable, str(DRIVER), mode, *map(str, files)],
+        preexec_fn=preexec_fn,
         env=folders.env(**env),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -164,9 +189,11 @@ def start(folders: Folders, mode: str, *files: str | Path, **env: str) -> AppPro
     return AppProcess(process)
 
 
-def report(folders: Folders, *files: str | Path, **env: str) -> dict[str, Any]:
-    """Start the app, take its state once it is up, close it normally."""
-    app = start(folders, "report", *files, **env)
+def report(
+    folders: Folders, *files: str | Path, mode: str = "report", **options: Any
+) -> dict[str, Any]:
+    """Start the app, take its state once it is up (and driven), close it normally."""
+    app = start(folders, mode, *files, **options)
     try:
         state = app.wait_for("state")
         assert app.finish() == 0, app.stderr()

@@ -13,6 +13,7 @@ Modes:
     type     open FILE, type a document key by key, paste another, change its settings,
              switch back; report the expected state and keep running (the test kills it).
     typing   type one character every ``DRIVE_INTERVAL_MS`` forever, reporting each one.
+    fiddle   type and move the length slider with pauses (several saves), report, close.
     idle     report once started and keep running (the test kills or inspects it).
 """
 
@@ -157,6 +158,25 @@ def type_and_paste() -> Iterator:
     emit("typed", **state())
 
 
+def fiddle() -> Iterator:
+    """Type, pause, move the length slider, pause: enough for several autosaves and settings
+    writes to be attempted; then report and close."""
+    w = window()
+    yield lambda: w.workspace.catalogue is not None
+    w.commands.new_document.trigger()
+    yield 50
+    w.original.setFocus()
+    for round_ in range(3):
+        type_text(w.original, f"Round {round_} of typing. ")
+        yield 1400  # past the autosave's quiet time
+        w.controls.slider.setFocus()
+        QTest.keyClick(w.controls.slider, Qt.Key.Key_Right)
+        yield 1100  # past the settings' quiet time
+        w.original.setFocus()
+    emit("state", **state())
+    w.close()
+
+
 def keep_typing() -> Iterator:
     w = window()
     yield lambda: w.workspace.catalogue is not None
@@ -178,7 +198,13 @@ def main() -> int:
     files = sys.argv[2:]
     app = QApplication(["article-summariser"])  # main() adopts it
     assert app is QApplication.instance()
-    steps = {"report": report, "type": type_and_paste, "typing": keep_typing, "idle": idle}[mode]
+    steps = {
+        "report": report,
+        "type": type_and_paste,
+        "typing": keep_typing,
+        "idle": idle,
+        "fiddle": fiddle,
+    }[mode]
     QTimer.singleShot(0, lambda: run_steps(steps()))
     from article_summariser.gui.app import main as app_main
 
