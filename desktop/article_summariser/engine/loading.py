@@ -10,8 +10,8 @@ binary, oversized, damaged, password-protected or unsupported files and unreadab
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import import_module
 from pathlib import Path
 
 from article_summariser.engine.errors import InputError
@@ -262,8 +262,29 @@ def load_bytes(
         if not text.strip():
             raise InputError(f"{name} has no text in it.")
         return LoadedDocument(text=text, source=source, format="text", encoding=encoding)
-    module = import_module(f"article_summariser.engine.loaders.{kind}")
-    return module.load(data, name, source)
+    return _loader(kind)(data, name, source)
+
+
+def _loader(kind: str) -> Callable[[bytes, str, str], LoadedDocument]:
+    """The ``load`` function of one format, imported only when needed (each pulls a library).
+
+    Spelled out rather than imported by name so that a frozen build finds every loader.
+    """
+    if kind == "pdf":
+        from article_summariser.engine.loaders import pdf as module
+    elif kind == "docx":
+        from article_summariser.engine.loaders import docx as module
+    elif kind == "odt":
+        from article_summariser.engine.loaders import odt as module
+    elif kind == "epub":
+        from article_summariser.engine.loaders import epub as module
+    elif kind == "rtf":
+        from article_summariser.engine.loaders import rtf as module
+    elif kind == "markdown":
+        from article_summariser.engine.loaders import markdown as module
+    else:
+        from article_summariser.engine.loaders import text as module
+    return module.load
 
 
 def load_path(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedDocument:

@@ -38,12 +38,19 @@ def _paragraphs(document) -> list[Paragraph]:
     from docx.text.paragraph import Paragraph as DocxParagraph
 
     out: list[Paragraph] = []
+    # Style ids to names once: python-docx's ``paragraph.style`` searches every style for the
+    # default each time, which takes seconds on a book-length document.
+    names = {style.style_id: style.name or "" for style in document.styles}
     body = document.element.body
     for child in body.iterchildren():
         if child.tag == f"{_W}p":
             paragraph = DocxParagraph(child, document)
-            style = paragraph.style.name if paragraph.style is not None else ""
-            role, reason = _role(style or "")
+            style_id = (
+                child.pPr.pStyle.val
+                if child.pPr is not None and child.pPr.pStyle is not None
+                else None
+            )
+            role, reason = _role(names.get(style_id, "") if style_id else "")
             out.append(Paragraph(paragraph.text, role, reason))
         elif child.tag == f"{_W}tbl":
             for row in Table(child, document).rows:

@@ -128,7 +128,7 @@ def _drop_running_heads(pages: list[tuple[list[_Line], float, float]]) -> list[l
 
 def _join(a: str, b: str, vocabulary: set[str]) -> str:
     """Two lines of a paragraph as one, a word hyphenated across them joined again."""
-    end = _HYPHENATED_END.search(a)
+    end = _HYPHENATED_END.search(a[-80:])  # the tail only: ``a`` grows line by line
     start = _LOWER_START.match(b)
     if end and start and b[:1].islower():
         left, right = end.group(1), start.group(1)
