@@ -15,6 +15,7 @@ from tests.conftest import SEED_ARTICLE, dev_article
 from article_summariser import paths, resources
 from article_summariser.engine import export
 from article_summariser.gui import about, textmap
+from article_summariser.gui.original_view import MARK
 
 
 def seed() -> str:
@@ -288,7 +289,7 @@ def test_highlights_sit_exactly_on_the_summary_sentences(qtbot, window, wait_sum
     document = wait_summary(window, document)
     assert window.original.highlighted_ranges() == summary_spans(document)
     for selection in window.original.extraSelections():
-        if selection.format.fontItalic():
+        if selection.format.property(MARK) != "chosen":
             continue
         shown = selection.cursor.selectedText().replace("\u2029", "\n")
         assert any(shown == s.text for s in document.summary.summary)
@@ -311,10 +312,13 @@ def test_heat_map_tints_every_considered_sentence(qtbot, window, wait_summary):
     assert len(window.original.extraSelections()) > plain
     assert window.original.highlighted_ranges() == summary_spans(document)
     assert "low → high" in window.original_pane.legend.text()
+    assert len(window.original.marked_ranges("heat")) == len(considered) - len(
+        document.summary.summary
+    )
     backgrounds = {
         s.format.background().color().name()
         for s in window.original.extraSelections()
-        if not s.format.fontItalic()
+        if s.format.property(MARK) in ("heat", "chosen")
     }
     assert len(backgrounds) > 5  # a scale, not one colour
 
@@ -577,18 +581,19 @@ def test_a_stale_result_is_never_shown_after_the_text_changed(qtbot, window, wai
     )
     document = window.workspace.new_document(long_article())
     assert document.busy
-    results: list[object] = []
-    window.workspace.service._worker.summarised.connect(results.append)
+    dropped: list[object] = []
+    window.workspace.service.dropped.connect(dropped.append)
     replacement = seed()
     document.set_text(replacement)  # the user pastes over everything while it is working
     assert not document.busy
     assert window.summary.state != "summary"
     document = wait_summary(window, document, timeout=120_000)
-    qtbot.waitUntil(lambda: len(results) >= 2, timeout=120_000)
+    qtbot.waitUntil(lambda: bool(dropped), timeout=120_000)
     assert document.summary.text == replacement
     assert shown
     assert all(shown)
-    assert {r.request.text == replacement for r in results} == {True, False}
+    # The result for the old text did come back, and was dropped.
+    assert [r.request.text == replacement for r in dropped] == [False]
 
 
 def test_typing_during_a_summary_drops_the_old_result(qtbot, window, wait_summary):

@@ -74,9 +74,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return selftest.main(gui=True)
     parser = build_parser()
-    # Qt's own options pass through to QApplication; ours are parsed here first, so that
-    # --help and --version work without a display.
-    args, qt_args = parser.parse_known_args(args_in[1:])
+    if {"-h", "--help", "--version"} & set(args_in[1:]):
+        parser.parse_args(args_in[1:])  # prints and exits, without needing a display
 
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -86,8 +85,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from article_summariser.gui.main_window import MainWindow
     from article_summariser.gui.settings import SettingsStore
 
+    # Qt takes its own options (-platform, -style, -qwindowgeometry, ...) out of the list.
+    existing = QApplication.instance()
+    app = existing or QApplication([args_in[0] if args_in else APP_NAME, *args_in[1:]])
+    args = parser.parse_args(args_in[1:] if existing is not None else app.arguments()[1:])
     probe_mode = "exit" if args.benchmark_startup else startup_probe.requested(args_in)
-    app = QApplication.instance() or QApplication([args_in[0] if args_in else APP_NAME, *qt_args])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)

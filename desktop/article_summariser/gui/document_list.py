@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
@@ -267,13 +267,17 @@ class _DocumentDelegate(QStyledItemDelegate):
         font.setWeight(QFont.Weight.DemiBold)
         painter.setFont(font)
         painter.setPen(option.palette.color(group, text_role))
-        name = option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideMiddle, rect.width())
+        name = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
         painter.drawText(QRect(rect.left(), rect.top(), rect.width(), line), 0, name)
         painter.setFont(option.font)
         muted = option.palette.color(group, text_role)
         muted.setAlphaF(0.65)
         painter.setPen(muted)
-        subtitle = str(index.data(DocumentListModel.SubtitleRole) or "")
+        subtitle = option.fontMetrics.elidedText(
+            str(index.data(DocumentListModel.SubtitleRole) or ""),
+            Qt.TextElideMode.ElideRight,
+            rect.width(),
+        )
         painter.drawText(QRect(rect.left(), rect.top() + line + 2, rect.width(), line), 0, subtitle)
         painter.restore()
 

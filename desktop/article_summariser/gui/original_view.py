@@ -5,7 +5,7 @@ enter the undo history and the text stays exactly what the user typed. Three kin
 
 * sentences of the summary, on the palette's highlight colour (underlined in heat-map mode);
 * the heat map: every considered sentence tinted by its score;
-* skipped material (title, headings, captions, boilerplate): muted and italic, with a tooltip
+* skipped material (title, headings, captions, boilerplate): in grey, with a tooltip
   saying why it was not considered.
 
 Clicking a sentence in the summary scrolls here and flashes it. Files dropped or pasted onto the
@@ -20,7 +20,7 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEasingCurve, QEvent, QMimeData, QPoint, Qt, QVariantAnimation, Signal
+from PySide6.QtCore import QEasingCurve, QEvent, QMimeData, QPoint, QVariantAnimation, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
@@ -30,13 +30,13 @@ from PySide6.QtGui import (
     QResizeEvent,
     QTextCharFormat,
     QTextCursor,
+    QTextFormat,
 )
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QSizePolicy,
     QTextEdit,
     QToolTip,
     QVBoxLayout,
@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from article_summariser.gui import clipboard, theme
+from article_summariser.gui.elided_label import ElidedLabel
 from article_summariser.gui.textmap import Utf16Offsets
 
 if TYPE_CHECKING:
@@ -59,6 +60,8 @@ ROLE_WORDS = {
     "boilerplate": "page furniture (sharing, sign-up or navigation text)",
 }
 FLASH_MS = 1400
+#: Format property naming what a mark shows.
+MARK = QTextFormat.Property.UserProperty + 1
 
 
 class OriginalView(QPlainTextEdit):
@@ -150,47 +153,51 @@ class OriginalView(QPlainTextEdit):
             self._heat_map = on
             self._rebuild()
 
-    def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+    def _selection(
+        self, start: int, end: int, fmt: QTextCharFormat, kind: str
+    ) -> QTextEdit.ExtraSelection:
         selection = QTextEdit.ExtraSelection()
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._offsets.to_qt(start))
         cursor.setPosition(self._offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        marked = QTextCharFormat(fmt)
+        marked.setProperty(MARK, kind)
         selection.cursor = cursor
-        selection.format = fmt
+        selection.format = marked
         return selection
 
     def _rebuild(self) -> None:
+        # Extra selections paint colours and underlines only (no font changes): marks are
+        # drawn over the text as it is laid out, which keeps them cheap for long documents.
         summary = self._summary
         self._base = []
         if summary is not None:
             palette = self.palette()
+            heat_map = self._heat_map
             skipped = QTextCharFormat()
             skipped.setForeground(theme.muted_text(palette))
-            skipped.setFontItalic(True)
             chosen = QTextCharFormat()
-            chosen.setBackground(theme.selected_background(palette))
-            if self._heat_map:
-                chosen = QTextCharFormat()
+            if heat_map:
                 chosen.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
                 chosen.setUnderlineColor(theme.accent(palette))
-                chosen.setFontWeight(QFont.Weight.DemiBold)
+            else:
+                chosen.setBackground(theme.selected_background(palette))
             for block in summary.blocks:
                 if not block.role.considered:
-                    self._base.append(self._selection(block.start, block.end, skipped))
+                    self._base.append(self._selection(block.start, block.end, skipped, "skipped"))
             for sentence in summary.sentences:
-                if sentence.considered and not sentence.selected and self._heat_map:
-                    heat = QTextCharFormat()
-                    heat.setBackground(theme.heat_background(palette, sentence.score))
-                    self._base.append(self._selection(sentence.start, sentence.end, heat))
-                elif sentence.selected:
-                    if self._heat_map:
-                        heat = QTextCharFormat(chosen)
-                        heat.setBackground(theme.heat_background(palette, sentence.score))
-                        self._base.append(self._selection(sentence.start, sentence.end, heat))
-                    else:
-                        self._base.append(self._selection(sentence.start, sentence.end, chosen))
-                elif not sentence.considered and sentence.role.value == "boilerplate":
-                    self._base.append(self._selection(sentence.start, sentence.end, skipped))
+                if sentence.role.considered:
+                    fmt = QTextCharFormat(chosen) if sentence.selected else QTextCharFormat()
+                    if heat_map:
+                        fmt.setBackground(theme.heat_background(palette, sentence.score))
+                    if heat_map or sentence.selected:
+                        kind = "chosen" if sentence.selected else "heat"
+                        self._base.append(self._selection(sentence.start, sentence.end, fmt, kind))
+                elif summary.blocks[sentence.block].role.considered:
+                    # Inside the body but nothing to rank (only digits or symbols).
+                    self._base.append(
+                        self._selection(sentence.start, sentence.end, skipped, "skipped")
+                    )
         self._apply()
 
     def _apply(self) -> None:
@@ -199,39 +206,29 @@ class OriginalView(QPlainTextEdit):
         if sentence is not None and self._flash_strength > 0:
             fmt = QTextCharFormat()
             fmt.setBackground(theme.flash_background(self.palette(), self._flash_strength))
-            selections.append(self._selection(sentence.start, sentence.end, fmt))
+            selections.append(self._selection(sentence.start, sentence.end, fmt, "flash"))
         self.setExtraSelections(selections)
 
-    def highlighted_ranges(self) -> list[tuple[int, int]]:
-        """The highlighted sentences of the summary as ``(start, end)`` offsets of the text."""
-        if self._summary is None:
-            return []
-        ranges = []
-        for selection in self.extraSelections():
-            fmt = selection.format
-            if fmt.fontItalic():
-                continue  # skipped material
-            cursor = selection.cursor
-            start = self._offsets.from_qt(cursor.selectionStart())
-            end = self._offsets.from_qt(cursor.selectionEnd())
-            if (
-                self._heat_map
-                and fmt.underlineStyle() == QTextCharFormat.UnderlineStyle.NoUnderline
-            ):
-                continue  # a heat-map tint of a sentence not chosen
-            ranges.append((start, end))
-        return sorted(set(ranges))
-
-    def skipped_ranges(self) -> list[tuple[int, int]]:
-        """Ranges shown as not considered."""
-        return sorted(
+    def marked_ranges(self, kind: str) -> list[tuple[int, int]]:
+        """``(start, end)`` text offsets of the marks of one kind: ``chosen`` (sentences of the
+        summary), ``heat``, ``skipped`` or ``flash``."""
+        ranges = {
             (
                 self._offsets.from_qt(s.cursor.selectionStart()),
                 self._offsets.from_qt(s.cursor.selectionEnd()),
             )
             for s in self.extraSelections()
-            if s.format.fontItalic()
-        )
+            if s.format.property(MARK) == kind
+        }
+        return sorted(ranges)
+
+    def highlighted_ranges(self) -> list[tuple[int, int]]:
+        """The sentences of the summary as marked in the text."""
+        return self.marked_ranges("chosen")
+
+    def skipped_ranges(self) -> list[tuple[int, int]]:
+        """Material shown as not considered."""
+        return self.marked_ranges("skipped")
 
     # Revealing a sentence ------------------------------------------------------------------
 
@@ -359,15 +356,15 @@ class OriginalPane(QWidget):
         super().__init__(parent)
         self.setObjectName("originalPane")
         self.view = OriginalView(self)
-        self.heading = QLabel("Original", self)
+        self.heading = ElidedLabel(self)
         self.heading.setObjectName("originalHeading")
+        self.heading.setAccessibleName("Document name")
         font = QFont(self.heading.font())
         font.setPointSizeF(font.pointSizeF() * 1.15)
         font.setWeight(QFont.Weight.DemiBold)
         self.heading.setFont(font)
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setText("Original")
         self.heading.setMinimumWidth(80)
-        self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.legend = QLabel(self)
         self.legend.setObjectName("legend")
         self.legend.setAccessibleName("Legend")
@@ -391,7 +388,8 @@ class OriginalPane(QWidget):
         self._fit_legend()
 
     def _fit_legend(self) -> None:
-        room = self.width() - 48 - min(self.heading.sizeHint().width(), 160)
+        name = self.heading.fontMetrics().horizontalAdvance(self._name)
+        room = self.width() - 48 - min(name, 160)
         self.legend.setVisible(self._legend_wanted and self.legend.sizeHint().width() <= room)
 
     def set_name(self, name: str) -> None:
@@ -422,7 +420,7 @@ class OriginalPane(QWidget):
                 f" <span style='color:{muted}'>in the summary</span>"
             )
         marks += (
-            f"&nbsp;&nbsp;&nbsp;<i style='color:{skipped}'>Italic grey</i>"
+            f"&nbsp;&nbsp;&nbsp;<span style='color:{skipped}'>Grey</span>"
             f" <span style='color:{muted}'>not considered</span>"
         )
         self.legend.setText(marks)

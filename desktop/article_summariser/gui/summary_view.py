@@ -11,7 +11,7 @@ import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QFont, QPalette
+from PySide6.QtGui import QAction, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -52,7 +52,20 @@ class SummaryView(QTextBrowser):
         self._state = "empty"
         self._summary: Summary | None = None
         self._message = ""
+        self._tint()
         self.show_placeholder()
+
+    def _tint(self) -> None:
+        """A faint tint sets the summary apart from the original beside it."""
+        palette = self.palette()
+        app = QGuiApplication.palette()
+        palette.setColor(
+            QPalette.ColorRole.Base,
+            theme.blend(
+                app.color(QPalette.ColorRole.Base), app.color(QPalette.ColorRole.AlternateBase), 0.7
+            ),
+        )
+        self.setPalette(palette)
 
     @property
     def state(self) -> str:
@@ -132,6 +145,8 @@ class SummaryView(QTextBrowser):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
+        if event.type() == QEvent.Type.ApplicationPaletteChange:
+            self._tint()
         if event.type() == QEvent.Type.PaletteChange:
             if self._state == "summary" and self._summary is not None:
                 self.show_summary(self._summary)

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette
 
-#: The heat map's hue (amber), the same in both modes; its strength grows with the score.
-HEAT = QColor(255, 166, 0)
+#: The highlighter's yellow (the app icon's), for the sentences of the summary.
+MARKER = QColor(255, 210, 63)
+#: The heat map's hue (orange), the same in both modes; its strength grows with the score.
+HEAT = QColor(255, 140, 0)
 #: A flashed sentence starts at this strength and fades out.
 FLASH_STRENGTH = 0.75
 
@@ -33,10 +35,8 @@ def accent(palette: QPalette) -> QColor:
 
 
 def selected_background(palette: QPalette) -> QColor:
-    """Behind a sentence of the summary in the original."""
-    return blend(
-        palette.color(QPalette.ColorRole.Base), accent(palette), 0.42 if is_dark(palette) else 0.24
-    )
+    """Behind a sentence of the summary in the original: a highlighter pen's yellow."""
+    return blend(palette.color(QPalette.ColorRole.Base), MARKER, 0.30 if is_dark(palette) else 0.55)
 
 
 def heat_background(palette: QPalette, score: float) -> QColor:

@@ -254,6 +254,8 @@ class SummaryService(QObject):
     ready = Signal(object)  # Catalogue
     progress = Signal(int, int, float)  # document id, request id, fraction
     summarised = Signal(object)  # SummaryResult of the latest request for its document
+    #: A result that came back for a superseded or cancelled request and was not passed on.
+    dropped = Signal(object)  # SummaryResult
     loaded = Signal(object)  # LoadResult
 
     _submit_summary = Signal(object)
@@ -353,7 +355,8 @@ class SummaryService(QObject):
     def _on_summarised(self, result: SummaryResult) -> None:
         request = result.request
         if self._latest.get(request.document) is not request:
-            return  # superseded or cancelled: never shown
+            self.dropped.emit(result)  # superseded or cancelled: never shown
+            return
         del self._latest[request.document]
         if result.kind == "bug":
             log.error("Summary failed: %s", result.details)
