@@ -487,6 +487,7 @@ def test_french_page_in_windows_1252_declared_by_meta(tmp_path: Path) -> None:
     path = tmp_path / "energie.htm"
     path.write_bytes(page.encode("cp1252"))
     loaded = load_path(path)
+    assert loaded.encoding == "cp1252"
     assert loaded.title == "Énergie : le projet de loi présenté en Conseil des ministres"
     assert _body(loaded) == french
 
@@ -503,6 +504,11 @@ def test_clipboard_html_gives_the_same_text_as_the_saved_page(tmp_path: Path) ->
     # A fragment copied from the middle of a page: every paragraph, nothing else.
     fragment = "<meta charset='utf-8'>" + "".join(f"<p>{p}</p>" for p in BODY[:3])
     assert _body(from_html(fragment)) == BODY[:3]
+    # A plain-text page as a browser shows it, copied: the blank lines are the paragraphs.
+    preformatted = from_html(f"<html><body><pre>{SEED}</pre></body></html>")
+    assert preformatted.title == TITLE
+    assert preformatted.text == SEED.strip("\n")
+    assert _body(preformatted) == BODY
 
 
 def test_html_named_txt_and_text_without_extension_are_sniffed(tmp_path: Path) -> None:

@@ -202,7 +202,34 @@ def _merge_title(title: str, paragraphs: list[Paragraph]) -> list[Paragraph]:
     return out
 
 
-def from_html(html: str, source: str = "clipboard", *, name: str = "") -> LoadedDocument:
+def _preformatted(html: str, source: str, encoding: str | None) -> LoadedDocument | None:
+    """A page that is mostly one ``<pre>`` (a plain-text file as a browser shows it, copied).
+
+    Its lines matter (a credit line under a headline, soft-wrapped paragraphs), so its text is
+    read like pasted text, line by line, rather than flattened into paragraphs.
+    """
+    if "<pre" not in html.lower():
+        return None
+    from article_summariser.engine.loading import LoadedDocument
+    from article_summariser.engine.structure import split_blocks
+
+    root = parse(html)
+    if root is None:
+        return None
+    everything = root.text_content().strip()
+    text = "\n\n".join(element.text_content().strip("\n") for element in root.iter("pre"))
+    if not text.strip() or len(text.strip()) < 0.5 * len(everything):
+        return None
+    blocks = tuple(split_blocks(text))
+    title = next((text[b.start : b.end] for b in blocks if b.role is Role.TITLE), "")
+    return LoadedDocument(
+        text=text, title=title, source=source, format="html", blocks=blocks, encoding=encoding
+    )
+
+
+def from_html(
+    html: str, source: str = "clipboard", *, name: str = "", encoding: str | None = None
+) -> LoadedDocument:
     """The clean article text of a web page or of HTML copied to the clipboard.
 
     The same text comes out whether the page was saved, fetched or copied: the title as the
@@ -212,6 +239,9 @@ def from_html(html: str, source: str = "clipboard", *, name: str = "") -> Loaded
     if not isinstance(html, str) or not html.strip():
         raise InputError(f"{name} is empty.")
     html = html.replace("\x00", "")
+    preformatted = _preformatted(html, source, encoding)  # before the article extractor
+    if preformatted is not None:
+        return preformatted
     paragraphs, title = _trafilatura(html)
     root = None
     if not any(p.role is None for p in paragraphs):
@@ -229,6 +259,7 @@ def from_html(html: str, source: str = "clipboard", *, name: str = "") -> Loaded
         source=source,
         format="html",
         title=title,
+        encoding=encoding,
     )
 
 
@@ -247,5 +278,5 @@ def load(data: bytes, name: str, source: str, charset: str | None = None) -> Loa
     """A saved web page (``.html``, ``.htm``, ``.xhtml``) or a fetched one."""
     from article_summariser.engine.loaders.text import decode
 
-    html, _encoding = decode(data, name, declared=charset or declared_charset(data))
-    return from_html(html, source, name=name)
+    html, encoding = decode(data, name, declared=charset or declared_charset(data))
+    return from_html(html, source, name=name, encoding=encoding)
