@@ -14,6 +14,7 @@ Modes:
              switch back; report the expected state and keep running (the test kills it).
     typing   type one character every ``DRIVE_INTERVAL_MS`` forever, reporting each one.
     fiddle   type and move the length slider with pauses (several saves), report, close.
+    privacy  open FILE, paste rich HTML, type markup, summarise all; report sockets, close.
     idle     report once started and keep running (the test kills or inspects it).
 """
 
@@ -42,6 +43,52 @@ PASTED = (
     "The first new line opened in December. It links three capitals overnight. Demand has "
     "exceeded the forecasts of every operator."
 )
+
+
+#: Network-related audit events seen in this process (``DRIVE_AUDIT=1``): ``[event, origin]``.
+NETWORK_EVENTS: list[list[str]] = []
+_NETWORK = (
+    "socket.",
+    "urllib.Request",
+    "http.client.connect",
+    "ftplib.",
+    "smtplib.",
+    "webbrowser.",
+)
+
+
+def _audit(event: str, args: tuple) -> None:
+    if event.startswith(_NETWORK):
+        origin = ""
+        frame = sys._getframe(1)
+        while frame is not None:
+            code = frame.f_code
+            if code.co_name == "_has_ipv6" and "urllib3" in code.co_filename:
+                origin = "urllib3 IPv6 probe"
+            elif code.co_name == "socketpair" and code.co_filename.endswith("socket.py"):
+                origin = "local socket pair"
+            frame = frame.f_back
+        NETWORK_EVENTS.append([event, origin, repr(args)[:160]])
+
+
+def inet_sockets() -> list[str]:
+    """Internet sockets this process holds open (whoever opened them, C code included)."""
+    inodes: set[str] = set()
+    for table in ("tcp", "tcp6", "udp", "udp6", "raw", "raw6"):
+        try:
+            with open(f"/proc/self/net/{table}", encoding="ascii") as handle:
+                inodes |= {line.split()[9] for line in list(handle)[1:]}
+        except OSError:
+            pass
+    found = []
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            link = os.readlink(f"/proc/self/fd/{fd}")
+        except OSError:
+            continue
+        if link.startswith("socket:[") and link[8:-1] in inodes:
+            found.append(link)
+    return found
 
 
 def emit(event: str, **data: object) -> None:
@@ -102,6 +149,8 @@ def run_steps(steps: Iterator[Callable[[], bool] | int | None]) -> None:
 
 
 def report() -> Iterator:
+    w = window()
+    yield lambda: w.workspace.service.loading == 0  # files named on the command line are in
     yield 200
     emit("state", **state())
     window().close()
@@ -177,6 +226,56 @@ def fiddle() -> Iterator:
     w.close()
 
 
+HOSTILE_PASTE = (
+    "<html><head><script src='http://192.0.2.1/t.js'></script>"
+    "<link rel='stylesheet' href='http://192.0.2.1/s.css'></head><body>"
+    "<h1>Harbour news</h1><img src='http://192.0.2.1/pixel.gif'>"
+    "<p>The harbour opened a new pier. Fishing boats moor there at night. The town paid for"
+    " it with a grant.</p><p>Ferries will use it from May. Tickets go on sale next week.</p>"
+    "<iframe src='http://192.0.2.1/frame'></iframe></body></html>"
+)
+LITERAL_TAGS = (
+    "Markup is only text here. <img src='http://192.0.2.1/x.png'> stays as typed. "
+    "<script>alert(1)</script> is shown, never run."
+)
+
+
+def privacy() -> Iterator:
+    """Everything a session does without a URL: open a page, paste rich text, type markup."""
+    from PySide6.QtCore import QMimeData
+
+    w = window()
+    yield lambda: len(w.workspace.documents()) == 1 and w.workspace.catalogue is not None
+    mime = QMimeData()
+    mime.setHtml(HOSTILE_PASTE)
+    mime.setText("Harbour news")
+    QGuiApplication.clipboard().setMimeData(mime)
+    w.commands.paste_new.trigger()
+    yield lambda: len(w.workspace.documents()) == 2
+    w.commands.new_document.trigger()
+    yield 50
+    w.original.setFocus()
+    type_text(w.original, LITERAL_TAGS)
+    yield 50
+    for row in range(3):
+        click_document(row)
+        yield (
+            lambda: (
+                all(d.has_current_summary or d.error for d in w.workspace.documents())
+                and not w.workspace.edit_pending
+            )
+        )
+    emit(
+        "state",
+        **state(),
+        summary_pane=w.summary.toPlainText(),
+        network=NETWORK_EVENTS,
+        inet=inet_sockets(),
+    )
+    QGuiApplication.clipboard().clear()  # it owns the mime data: let it go before the app does
+    w.close()
+
+
 def keep_typing() -> Iterator:
     w = window()
     yield lambda: w.workspace.catalogue is not None
@@ -194,6 +293,8 @@ def keep_typing() -> Iterator:
 
 
 def main() -> int:
+    if os.environ.get("DRIVE_AUDIT") == "1":
+        sys.addaudithook(_audit)
     mode = sys.argv[1]
     files = sys.argv[2:]
     app = QApplication(["article-summariser"])  # main() adopts it
@@ -204,6 +305,7 @@ def main() -> int:
         "typing": keep_typing,
         "idle": idle,
         "fiddle": fiddle,
+        "privacy": privacy,
     }[mode]
     QTimer.singleShot(0, lambda: run_steps(steps()))
     from article_summariser.gui.app import main as app_main
