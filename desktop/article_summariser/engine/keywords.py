@@ -19,7 +19,7 @@ def keywords(
     common form). Words of the title count double. Ties break alphabetically, so the result is
     the same every time."""
     stem_counts: Counter[str] = Counter()
-    forms: dict[str, Counter[str]] = {}
+    forms: dict[str, dict[str, int]] = {}
     # Count every word once in C, then stem and group the distinct words only: at 100,000
     # words that is a tenth of the Python work of a per-word loop.
     for word, count in Counter(chain.from_iterable(sentences)).items():
@@ -27,7 +27,7 @@ def keywords(
             continue
         key = stem(word)
         stem_counts[key] += count
-        forms.setdefault(key, Counter())[word] += count
+        forms.setdefault(key, {})[word] = count  # each word comes once
     for word in boost:
         key = stem(word)
         if key in stem_counts:

@@ -76,10 +76,17 @@ class Ranked:
         """Every sentence with its score, not selected and selected. Built on the first
         ``select``; every later one (the length slider) only picks from the two."""
         score_of = dict(zip(self.prepared.candidates, self.scores, strict=True))
-        scored = tuple(
-            replace(s, score=score_of.get(s.index, 0.0)) for s in self.prepared.sentences
-        )
-        return scored, tuple(replace(s, selected=True) for s in scored)
+        scored = tuple(_copy(s, score=score_of.get(s.index, 0.0)) for s in self.prepared.sentences)
+        return scored, tuple(_copy(s, selected=True) for s in scored)
+
+
+def _copy(sentence: Sentence, **changes: object) -> Sentence:
+    """``dataclasses.replace`` for ``Sentence`` (a plain dataclass: no ``__post_init__``, no
+    slots) at an eighth of the cost; the first ``select`` of a 500,000-word text copies
+    50,000 sentences."""
+    copy = object.__new__(Sentence)
+    copy.__dict__.update(sentence.__dict__, **changes)
+    return copy
 
 
 def _check_text(text: str) -> None:

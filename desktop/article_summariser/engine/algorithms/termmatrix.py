@@ -15,9 +15,12 @@ from __future__ import annotations
 import ctypes
 import os
 import sys
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain, compress
+from operator import not_
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -147,17 +150,18 @@ def spans(starts: NDArray[numpy.int64], stops: NDArray[numpy.int64]) -> NDArray[
 def build(token_lists: Sequence[Sequence[str]]) -> Terms:
     """Count the tokens of each sentence. Term ids follow first appearance in the document."""
     numpy = np()
-    vocabulary: dict[str, int] = {}
-    ids = tuple(
-        [vocabulary.setdefault(t, len(vocabulary)) for t in tokens] for tokens in token_lists
-    )
+    # A dict whose missing keys get the next id: ``map`` then runs the whole loop in C.
+    vocabulary: defaultdict[str, int] = defaultdict()
+    vocabulary.default_factory = vocabulary.__len__
+    ids = tuple(list(map(vocabulary.__getitem__, tokens)) for tokens in token_lists)
     n = len(ids)
     size = len(vocabulary)
-    lengths = numpy.fromiter((len(t) for t in ids), dtype=numpy.int64, count=n)
-    flat = numpy.fromiter(_chain(ids), dtype=numpy.int64, count=int(lengths.sum()))
-    keys = numpy.repeat(numpy.arange(n, dtype=numpy.int64), lengths) * max(size, 1) + flat
+    lengths = numpy.fromiter(map(len, ids), dtype=numpy.int64, count=n)
+    flat = numpy.fromiter(chain.from_iterable(ids), dtype=numpy.int64, count=int(lengths.sum()))
+    width = max(size, 1)
+    keys = numpy.repeat(numpy.arange(n, dtype=numpy.int64), lengths) * width + flat
     keys, counts = numpy.unique(keys, return_counts=True)
-    rows = keys // max(size, 1)
+    rows = keys // width
     indptr = numpy.zeros(n + 1, dtype=numpy.int64)
     numpy.cumsum(numpy.bincount(rows, minlength=n), out=indptr[1:])
     return Terms(
@@ -166,16 +170,11 @@ def build(token_lists: Sequence[Sequence[str]]) -> Terms:
         lengths=lengths,
         indptr=indptr,
         rows=rows,
-        terms=keys % max(size, 1),
+        terms=keys % width,
         counts=counts.astype(numpy.float64),
         token_ids=ids,
-        vocabulary=vocabulary,
+        vocabulary=dict(vocabulary),
     )
-
-
-def _chain(lists: Iterable[list[int]]) -> Iterable[int]:
-    for items in lists:
-        yield from items
 
 
 def normalised_stop_words(doc: RankInput) -> frozenset[str]:
@@ -185,9 +184,10 @@ def normalised_stop_words(doc: RankInput) -> frozenset[str]:
 
 def content_stems(doc: RankInput) -> list[list[str]]:
     """Each sentence's stems of its non-stop words: what most of sumy's summarizers rank by."""
-    stop = normalised_stop_words(doc)
+    stop = normalised_stop_words(doc).__contains__
+    # compress/map/not_: the per-word filter runs in C (this is per word of the document).
     return [
-        [s for w, s in zip(words, stems, strict=True) if w not in stop]
+        list(compress(stems, map(not_, map(stop, words))))
         for words, stems in zip(doc.words, doc.stems, strict=True)
     ]
 
