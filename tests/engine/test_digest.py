@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -140,7 +140,7 @@ class _Page(HTMLParser):
 def test_html_digest_escapes_everything_from_the_documents(
     entries: list[dg.Entry], tmp_path: Path
 ) -> None:
-    created = datetime(2024, 5, 17, 9, 30, tzinfo=timezone.utc)
+    created = datetime(2024, 5, 17, 9, 30, tzinfo=UTC)
     path = dg.write(dg.Digest.of(entries, FAILURES, created=created), tmp_path / "digest.html")
     page = _Page()
     page.feed(path.read_text(encoding="utf-8"))

@@ -23,7 +23,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from article_summariser.engine.errors import EngineError
@@ -115,7 +115,13 @@ class HistoryEntry:
 
     @property
     def display_title(self) -> str:
-        return self.title or (Path(self.source).name if self.source else "") or "Untitled"
+        """The title, else the file name, else the summary's first words (pasted text)."""
+        if self.title:
+            return self.title
+        if self.source:
+            return Path(self.source).name or self.source
+        first = " ".join(self.summary.split("\n", 1)[0].split()[:10])
+        return first + "…" if first else "Untitled"
 
 
 def fold(text: str) -> str:
@@ -155,7 +161,7 @@ class History:
         self.max_bytes = max_bytes
         self._want_fts = fts
         self._fts: bool | None = None
-        self._clock = clock or (lambda: datetime.now(timezone.utc))
+        self._clock = clock or (lambda: datetime.now(UTC))
 
     @property
     def path(self) -> Path:
@@ -248,17 +254,25 @@ class History:
     # --- writing ------------------------------------------------------------------------------
 
     def add(
-        self, summary: Summary, *, source: str = "", language_setting: str = "auto"
+        self,
+        summary: Summary,
+        *,
+        source: str = "",
+        language_setting: str = "auto",
+        title: str | None = None,
     ) -> int | None:
-        """Remember ``summary``; returns the entry id, or ``None`` when the history is off."""
+        """Remember ``summary``; returns the entry id, or ``None`` when the history is off.
+
+        ``title`` replaces the summary's own (a document the user renamed, say).
+        """
         if not self.enabled:
             return None
         text_hash = hashlib.sha256(summary.text.encode("utf-8", "surrogatepass")).hexdigest()
         sentences = "\n".join(s.display_text for s in summary.summary)
         values = {
-            "summarised_at": self._clock().astimezone(timezone.utc).isoformat(),
+            "summarised_at": self._clock().astimezone(UTC).isoformat(),
             "text_hash": text_hash,
-            "title": summary.title,
+            "title": summary.title if title is None else title,
             "source": source,
             "language": summary.language.code or "",
             "language_setting": language_setting,
