@@ -31,7 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from article_summariser import APP_NAME
-from article_summariser.gui import clipboard, dialogs, icons
+from article_summariser.gui import (
+    batch_progress,
+    clipboard,
+    dialogs,
+    digest_export,
+    history_view,
+    icons,
+)
 from article_summariser.gui.actions import Actions, RecentMenu, build_menus
 from article_summariser.gui.controls import Controls
 from article_summariser.gui.document_list import Document, DocumentListView
@@ -125,6 +132,10 @@ class MainWindow(QMainWindow):
 
         self._connect()
         self._restore()
+        # Many documents at once: batches with their panel, the digest export, the history.
+        self.batch = batch_progress.install(self)
+        self.digest = digest_export.install(self, self.batch)
+        self.history = history_view.install(self)
         funnel().attach(self._show_message)
         self._show_document(None)
 
@@ -347,6 +358,8 @@ class MainWindow(QMainWindow):
             self.open_paths(files)
 
     def open_paths(self, paths: list[Path] | list[str]) -> int:
+        if batch_progress.is_batch(paths):  # a folder or several files: summarised in parallel
+            return batch_progress.open_batch(self, self.batch, paths)
         return self.workspace.open_paths(paths)
 
     def _open_incoming(self, incoming: clipboard.IncomingText, origin: str) -> Document | None:

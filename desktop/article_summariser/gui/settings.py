@@ -35,6 +35,8 @@ class Preferences:
     splitter: tuple[int, ...] = ()
     last_folder: str = ""
     recent_files: tuple[str, ...] = ()
+    #: Whether summaries are remembered in the history (File ▸ History…).
+    keep_history: bool = True
 
     def add_recent(self, path: Path | str) -> None:
         entry = str(Path(path).absolute())
@@ -59,6 +61,7 @@ class Preferences:
             },
             "last_folder": self.last_folder,
             "recent_files": list(self.recent_files),
+            "keep_history": self.keep_history,
         }
 
     @classmethod
@@ -78,6 +81,7 @@ class Preferences:
             options=SummaryOptions.from_dict(data.get("summary")),
             heat_map=flag(data.get("heat_map"), False),
             show_documents=flag(data.get("show_documents"), True),
+            keep_history=flag(data.get("keep_history"), True),
             geometry=text(window.get("geometry")),
             window_state=text(window.get("state")),
             splitter=tuple(
