@@ -716,3 +716,22 @@ def test_about_names_the_versions_of_the_app_and_its_libraries():
     assert "sumy: " in text
     assert sumy.__version__.split(".")[0] in text
     assert "langdetect: 1.0" in text
+
+
+def test_ctrl_v_outside_the_editor_opens_the_clipboard_as_a_document(qtbot, window, wait_summary):
+    first = window.workspace.new_document(seed())
+    wait_summary(window, first)
+    window.summary.setFocus()
+    QGuiApplication.clipboard().setText(dev_article("bbc_news_summary")["text"])
+    press(qtbot, window, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert len(window.workspace.model) == 2
+    assert window.workspace.current.origin == "clipboard"
+    assert first.text == seed()  # the open document was not touched
+
+
+def test_closing_the_window_mid_summary_stops_the_worker(qtbot, make_window):
+    window = make_window()
+    document = window.workspace.new_document(long_article())
+    qtbot.waitUntil(lambda: document.progress > 0, timeout=30_000)
+    window.close()
+    assert not window.workspace.service.running

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import platform
 import sys
-from importlib import metadata
 
 from article_summariser import APP_NAME, __version__
 
@@ -27,6 +26,8 @@ LIBRARIES = (
 
 def versions() -> list[tuple[str, str]]:
     """``(name, version)`` of the app, Python, Qt and each installed library."""
+    from importlib import metadata  # slow to import: only when asked
+
     from PySide6 import QtCore
 
     rows = [

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from article_summariser import APP_NAME
-from article_summariser.gui import about, formats, icons
+from article_summariser.gui import formats, icons
 from article_summariser.gui.actions import plain
 from article_summariser.gui.messages import dialogs_enabled
 
@@ -60,6 +60,8 @@ def choose_save_path(parent: QWidget, suggested: Path) -> Path | None:
 class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        from article_summariser.gui import about  # reads package metadata: only when shown
+
         self.setObjectName("aboutDialog")
         self.setWindowTitle(f"About {APP_NAME}")
         logo = QLabel(self)
@@ -91,9 +93,11 @@ def shortcut_rows(actions: list[QAction]) -> list[tuple[str, str]]:
     """``(command, keys)`` for every action that has a shortcut."""
     rows = []
     for action in actions:
-        keys = ", ".join(
-            k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
-        )
+        texts = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
+        # Dedicated keys some keyboards have ("Copy", "Paste", "Close") are left out: the
+        # combinations are what people type.
+        typed = [t for t in texts if "+" in t or t in ("Esc", "Del") or t[1:].isdigit()]
+        keys = ", ".join(typed or texts)
         if keys:
             rows.append((plain(action.text()), keys))
     return rows
@@ -109,6 +113,11 @@ class ShortcutsDialog(QDialog):
         table.setHorizontalHeaderLabels(["Command", "Shortcut"])
         table.verticalHeader().hide()
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setShowGrid(False)
+        table.setAlternatingRowColors(True)
+        table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        table.setAccessibleName("Keyboard shortcuts")
         for row, (command, keys) in enumerate(rows):
             table.setItem(row, 0, QTableWidgetItem(command))
             table.setItem(row, 1, QTableWidgetItem(keys))
