@@ -1,8 +1,9 @@
 """``article-summariser-cli self-test``: passes on a complete install, fails loudly on a broken one.
 
-Each broken install is made for real in a fresh process: a Punkt model module that cannot be
-imported (what PyInstaller leaves behind when it misses a dynamic import), langdetect's profiles
-folder empty (uncollected data files), and a copy of the app's package with a resource deleted.
+Each broken install is made for real in a fresh process: a Punkt model module or a format's
+library that cannot be imported (what PyInstaller leaves behind when it misses an import),
+langdetect's profiles folder empty (uncollected data files), and a copy of the app's package with
+a resource deleted.
 """
 
 from __future__ import annotations
@@ -57,6 +58,8 @@ def test_every_language_algorithm_and_resource_is_checked_and_passes() -> None:
     for name in algorithms.names():
         assert f"algorithm {name}" in names
     assert {"resource sample article", "resource icons", "language detection"} <= names
+    for suffix in (".txt", ".md", ".html", ".rtf", ".docx", ".odt", ".epub", ".pdf"):
+        assert f"format {suffix}" in names
     assert result.stdout.splitlines()[-1].startswith(f"self-test passed: {len(names)} checks")
     # Every Punkt model the summariser uses was loaded and shown to change the splitting.
     for model in sorted({lang.sentence_model for lang in languages.all_languages()} - {None}):
@@ -66,15 +69,19 @@ def test_every_language_algorithm_and_resource_is_checked_and_passes() -> None:
             assert f"Punkt {model} (" in result.stdout
 
 
-def test_a_missing_punkt_model_fails_the_languages_that_use_it() -> None:
-    result = self_test("import sys; sys.modules['punkt.data.czech'] = None")
+def test_a_missing_model_or_format_library_fails_exactly_what_needs_it() -> None:
+    result = self_test(
+        "import sys; sys.modules['punkt.data.czech'] = None; sys.modules['pypdf'] = None"
+    )
     assert result.returncode == 1
-    # Czech and Slovak (which is split with the Czech model) fail; nothing else does.
-    assert lines(result.stdout, "FAIL") == {"language cs czech", "language sk slovak"}
+    # Czech and Slovak (split with the Czech model) and PDF files fail; nothing else does.
+    failed = {"language cs czech", "language sk slovak", "format .pdf"}
+    assert lines(result.stdout, "FAIL") == failed
     assert "FAIL  language cs czech: ModuleNotFoundError" in result.stdout
+    assert "FAIL  format .pdf: ModuleNotFoundError" in result.stdout
     assert result.stdout.splitlines()[-1] == (
-        f"self-test FAILED: 2 of {len(all_check_names())} checks failed "
-        "(language cs czech, language sk slovak)"
+        f"self-test FAILED: 3 of {len(all_check_names())} checks failed "
+        "(language cs czech, language sk slovak, format .pdf)"
     )
 
 

@@ -6,7 +6,7 @@ modules), a shared library left behind. Each of those surfaces only when a user 
 that language. This command exercises every one of them up front, headless and offline, prints one
 line per check and exits 1 if any failed, so a build can be judged before anyone ships it:
 
-    article-summariser-cli self-test        # engine, language data, resources
+    article-summariser-cli self-test        # engine, language data, formats, resources
     article-summariser --self-test          # the same, plus the Qt plugins the window needs
 
 Nothing is written anywhere (no settings, no logs) and no window is created.
@@ -24,7 +24,7 @@ from typing import TextIO
 
 NAME = "self-test"
 ALIASES = ("selftest",)
-HELP = "check that every language model, resource and algorithm is bundled and works"
+HELP = "check that every language model, file format, resource and algorithm works"
 
 #: Languages that no installed package has stop words for: summarised without them, by design.
 #: Every other language of the summariser must have a non-empty list.
@@ -212,6 +212,28 @@ def _check_langdetect() -> str:
     return f"{len(profiles)} profiles; sample article: en {guess.probability:.3f}"
 
 
+# -- document formats ------------------------------------------------------------------------
+
+
+def _format_check(suffix: str) -> Check:
+    def check() -> str:
+        from article_summariser.commands import sample_documents
+        from article_summariser.engine.loading import load_bytes
+
+        kind, make = sample_documents.DOCUMENTS[suffix]
+        data = make()
+        name = f"sample{suffix}"
+        document = load_bytes(data, name, name, suffix=suffix)
+        _require(document.format == kind, f"read as {document.format!r}, not {kind!r}")
+        _require(
+            sample_documents.SENTENCE in " ".join(document.text.split()),
+            f"the text read from a {suffix} file lacks its first sentence",
+        )
+        return f"{len(data)} bytes read as {kind}"
+
+    return check
+
+
 # -- algorithms ------------------------------------------------------------------------------
 
 
@@ -283,6 +305,10 @@ def checks(gui: bool = False) -> Iterator[tuple[str, Check]]:
     for language in languages.all_languages():
         yield f"language {language.code} {language.name}", _language_check(language.code)
     yield "language detection", _check_langdetect
+    from article_summariser.commands.sample_documents import DOCUMENTS
+
+    for suffix in DOCUMENTS:
+        yield f"format {suffix}", _format_check(suffix)
     for name in algorithms.names():
         yield f"algorithm {name}", _algorithm_check(name)
     if gui:
