@@ -7,6 +7,7 @@ failure becomes an ``unknown`` answer with a reason instead of an exception.
 
 from __future__ import annotations
 
+import gc
 import threading
 from functools import cache
 from typing import TYPE_CHECKING
@@ -35,6 +36,10 @@ def _factory() -> DetectorFactory:
     factory = DetectorFactory()
     factory.load_profile(PROFILES_DIRECTORY)
     factory.set_seed(SEED)
+    # The profiles are about 90,000 objects that live as long as the process. Left to the
+    # garbage collector, every full collection walks them again: 50-100 ms, half the time of
+    # a 5,000-word summary. Freezing moves everything loaded so far out of its sight.
+    gc.freeze()
     return factory
 
 
