@@ -51,6 +51,12 @@ test: $(VENV)/.installed-test
 test-engine: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -m "not gui" $(PYTEST_ARGS)
 
+# Real prose of 1k-500k words through every stage, sumy's own algorithms beside ours, start-up
+# beside a bare PySide6 window; about five minutes on 2 cores. Tables on stdout, figures in
+# bench-results.json (git-ignored).
+bench: $(VENV)/.installed-test
+	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(BIN)/python -m tests.bench.run $(BENCH_ARGS)
+
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check desktop tests
 	$(BIN)/ruff format --check desktop tests

@@ -1,0 +1,538 @@
+"""``make bench``: speed and memory of the engine and the app, against sumy and a bare window.
+
+Measures, on real prose (``corpus``) of 1k to 500k words:
+
+- each stage of our pipeline (load, clean, detect, tokenise, rank, select) in a fresh
+  process per size, its peak memory, and every algorithm's ranking time;
+- sumy's own implementation of every algorithm on the same sentences, in a child process
+  killed after a minute; runs predicted (from the smaller sizes) to take longer are skipped;
+- a warm 1,000-word summary and the length slider's re-select;
+- start-up side by side: a bare PySide6 window with two text panes, the app's window and its
+  first summary of the sample, and the command line.
+
+Prints Markdown tables and writes every figure as JSON (default ``bench-results.json`` at the
+project's root, which git ignores). Finishes in about three to five minutes on two cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import platform
+import queue
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from tests.bench import corpus
+
+ROOT = corpus.ROOT
+PYTHON = sys.executable
+BIN = Path(sys.executable).parent
+SAMPLE = ROOT / "resources" / "sample-article.txt"
+ALGORITHMS = ("lexrank", "textrank", "lsa", "luhn", "edmundson", "kl", "sumbasic", "reduction")
+DEFAULT = "lexrank"
+#: How a sumy run's time grows with words, until two sizes have been measured.
+SUMY_GROWTH = {"kl": 3.0, "luhn": 1.2, "edmundson": 1.2}
+#: Our runs skipped at a size because the registry warns about them there (estimated instead).
+STARTUP_RUNS = 3
+
+
+# -- child processes ---------------------------------------------------------------------------
+
+
+def _child_env(**extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")]))
+    env.update(extra)
+    return env
+
+
+def _json_child(args: Sequence[str], timeout: float) -> dict[str, Any]:
+    done = subprocess.run(
+        [PYTHON, *args],
+        cwd=ROOT,
+        env=_child_env(),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(args)} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _stream_child(args: Sequence[str]) -> tuple[subprocess.Popen[str], queue.Queue[str | None]]:
+    process = subprocess.Popen(
+        [PYTHON, *args],
+        cwd=ROOT,
+        env=_child_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    lines: queue.Queue[str | None] = queue.Queue()
+
+    def pump() -> None:
+        assert process.stdout is not None
+        for line in process.stdout:
+            lines.put(line)
+        lines.put(None)
+
+    threading.Thread(target=pump, daemon=True).start()
+    return process, lines
+
+
+def _stop(process: subprocess.Popen[str]) -> None:
+    if process.poll() is None:
+        process.kill()
+    process.wait()
+
+
+# -- our engine --------------------------------------------------------------------------------
+
+
+def measure_ours(paths: dict[int, Path], slow: dict[str, int | None]) -> dict[int, Any]:
+    results = {}
+    for size, path in paths.items():
+        names = [DEFAULT] + [
+            a for a in ALGORITHMS if a != DEFAULT and (slow.get(a) is None or size <= slow[a])
+        ]
+        print(f"  ours, {size:,} words ...", file=sys.stderr, flush=True)
+        results[size] = _json_child(["-m", "tests.bench.stages", str(path), *names], 600)
+    return results
+
+
+def estimate_skipped(ours: dict[int, Any]) -> None:
+    """Algorithms not run at a size (the app warns before them there): extrapolate from the
+    two largest sizes where they ran, and mark the figure as an estimate."""
+    sizes = sorted(ours)
+    for name in ALGORITHMS:
+        ran = [s for s in sizes if name in ours[s]["algorithms"]]
+        for size in sizes:
+            if name in ours[size]["algorithms"] or len(ran) < 2:
+                continue
+            a, b = ran[-2], ran[-1]
+            ta = ours[a]["algorithms"][name]["cpu"]
+            tb = ours[b]["algorithms"][name]["cpu"]
+            wa, wb, w = ours[a]["words"], ours[b]["words"], ours[size]["words"]
+            growth = math.log(max(tb, 1e-6) / max(ta, 1e-6)) / math.log(wb / wa)
+            ours[size]["algorithms"][name] = {
+                "estimate": tb * (w / wb) ** max(1.0, growth),
+                "growth": growth,
+            }
+
+
+# -- sumy --------------------------------------------------------------------------------------
+
+
+def _predict(history: list[tuple[int, float]], name: str, words: int) -> float:
+    """sumy's time at ``words`` from its times at smaller sizes (0 when nothing is known)."""
+    usable = [(w, t) for w, t in history if t >= 0.05]
+    if not history:
+        return 0.0
+    w1, t1 = history[-1]
+    growth = SUMY_GROWTH.get(name, 2.0)
+    if len(usable) >= 2:
+        (wa, ta), (wb, tb) = usable[-2], usable[-1]
+        growth = min(3.5, max(1.0, math.log(tb / ta) / math.log(wb / wa)))
+    return max(t1, 1e-3) * (words / w1) ** growth
+
+
+def measure_sumy(
+    paths: dict[int, Path], words: dict[int, int], limit: float, budget: float
+) -> dict[int, dict[str, Any]]:
+    """sumy's time per size and algorithm: measured, timed out, or skipped with a prediction."""
+    results: dict[int, dict[str, Any]] = {}
+    history: dict[str, list[tuple[int, float]]] = {a: [] for a in ALGORITHMS}
+    dead: set[str] = set()
+    started = time.perf_counter()
+    for size, path in paths.items():
+        results[size] = {}
+        plan = []
+        for name in ALGORITHMS:
+            guess = _predict(history[name], name, words[size])
+            if name in dead:
+                results[size][name] = {"skipped": True, "predicted": guess or None}
+            elif guess > limit:
+                results[size][name] = {"skipped": True, "predicted": guess}
+            else:
+                plan.append((guess, name))
+        plan.sort()
+        spent = time.perf_counter() - started
+        affordable = []
+        for guess, name in plan:
+            spent += guess
+            if spent <= budget:
+                affordable.append(name)
+            else:
+                results[size][name] = {"skipped": True, "predicted": guess, "budget": True}
+        if not affordable:
+            continue
+        print(f"  sumy, {size:,} words: {', '.join(affordable)}", file=sys.stderr, flush=True)
+        pending = list(affordable)
+        while pending:
+            process, lines = _stream_child(["-m", "tests.bench.sumy_child", str(path), *pending])
+            try:
+                if lines.get(timeout=600) is None:
+                    raise RuntimeError(f"sumy child failed on {path}")
+                while pending:
+                    name = pending[0]
+                    try:
+                        line = lines.get(timeout=limit)
+                    except queue.Empty:
+                        results[size][name] = {"timeout": limit}
+                        dead.add(name)
+                        pending.pop(0)
+                        break
+                    if line is None:
+                        raise RuntimeError(f"sumy child died on {name} at {size} words")
+                    record = json.loads(line)
+                    results[size][name] = record
+                    history[name].append((words[size], record["cpu"]))
+                    pending.pop(0)
+            finally:
+                _stop(process)
+    return results
+
+
+# -- start-up ----------------------------------------------------------------------------------
+
+
+def _probe(command: Sequence[str], env: dict[str, str], timeout: float = 60) -> dict[str, float]:
+    """Run a start-up probe; its ``event seconds`` lines, plus the whole run's wall time."""
+    t0 = time.perf_counter()
+    done = subprocess.run(
+        command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout, check=False
+    )
+    elapsed = time.perf_counter() - t0
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{done.stderr[-3000:]}")
+    events: dict[str, float] = {"exit": elapsed}
+    for line in done.stdout.splitlines():
+        parts = line.split()
+        if len(parts) == 2 and parts[0] in ("window-shown", "first-summary"):
+            events[parts[0]] = float(parts[1])
+    return events
+
+
+def measure_startup(home: Path) -> dict[str, Any]:
+    env = _child_env(
+        QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        XDG_CONFIG_HOME=str(home / "config"),
+        XDG_DATA_HOME=str(home / "data"),
+        XDG_CACHE_HOME=str(home / "cache"),
+        XDG_STATE_HOME=str(home / "state"),
+    )
+    runs: dict[str, list[dict[str, float]]] = {"bare": [], "app": [], "cli": [], "cli_summary": []}
+    app = [str(BIN / "article-summariser"), "--benchmark-startup", str(SAMPLE)]
+    cli = str(BIN / "article-summariser-cli")
+    commands = {
+        "bare": [PYTHON, str(ROOT / "tests/bench/bare_window.py")],
+        "app": app,
+        "cli": [cli, "--version"],
+        "cli_summary": [cli, "summarise", str(SAMPLE)],
+    }
+    errors: dict[str, str] = {}
+    for _ in range(STARTUP_RUNS):  # interleaved, so that a busy moment hits all alike
+        for kind, command in commands.items():
+            if kind in errors:
+                continue
+            try:
+                runs[kind].append(_probe(command, env))
+            except (RuntimeError, subprocess.TimeoutExpired) as error:
+                errors[kind] = str(error)[-2000:]
+                print(f"  start-up of {kind} failed: {error}", file=sys.stderr, flush=True)
+
+    def median(kind: str, event: str) -> float | None:
+        values = sorted(r[event] for r in runs[kind] if event in r)
+        return values[len(values) // 2] if values else None
+
+    return {
+        "bare_window_shown": median("bare", "window-shown"),
+        "app_window_shown": median("app", "window-shown"),
+        "app_first_summary": median("app", "first-summary"),
+        "cli_version": median("cli", "exit"),
+        "cli_summary_of_sample": median("cli_summary", "exit"),
+        "runs": runs,
+        "errors": errors,
+        "platform": env["QT_QPA_PLATFORM"],
+    }
+
+
+# -- report ------------------------------------------------------------------------------------
+
+
+def _s(seconds: float | None) -> str:
+    if seconds is None:
+        return "–"
+    if seconds < 0.01:
+        return f"{seconds * 1000:.1f} ms"
+    if seconds < 1:
+        return f"{seconds * 1000:.0f} ms"
+    return f"{seconds:.2f} s"
+
+
+def _sumy_cell(record: dict[str, Any] | None) -> tuple[str, float | None, bool]:
+    """Text, seconds (measured or predicted) and whether the seconds are only a bound/guess."""
+    if not record:
+        return "–", None, True
+    if "cpu" in record:
+        return _s(record["cpu"]), record["cpu"], False
+    if "timeout" in record:
+        return f"> {record['timeout']:.0f} s", record["timeout"], True
+    guess = record.get("predicted")
+    return (f"≈ {_s(guess)} (est.)" if guess else "not run"), guess, True
+
+
+def _ratio(theirs: float | None, ours: float | None, bound: bool) -> str:
+    if not theirs or not ours:
+        return "–"
+    value = theirs / ours
+    text = f"{value:,.0f}×" if value >= 10 else f"{value:.1f}×"
+    return ("≥ " if bound else "") + text
+
+
+def growth(points: list[tuple[float, float]]) -> float | None:
+    """Least-squares exponent k in time ∝ words^k over the points."""
+    usable = [(math.log(w), math.log(t)) for w, t in points if t > 0]
+    if len(usable) < 2:
+        return None
+    mx = sum(x for x, _ in usable) / len(usable)
+    my = sum(y for _, y in usable) / len(usable)
+    sxx = sum((x - mx) ** 2 for x, _ in usable)
+    return sum((x - mx) * (y - my) for x, y in usable) / sxx if sxx else None
+
+
+def report(results: dict[str, Any]) -> str:
+    ours: dict[int, Any] = results["ours"]
+    sumy: dict[int, Any] = results.get("sumy", {})
+    sizes = sorted(ours)
+    out = []
+    out.append(f"Machine: {results['machine']}\n")
+    out.append(
+        "### Pipeline, `.txt` to summary (default algorithm, LexRank; CPU time per stage, "
+        "fresh process)\n"
+    )
+    stages = ("load", "clean", "detect", "tokenise", "rank", "select")
+    out.append(
+        "| words | sentences | "
+        + " | ".join(stages)
+        + " | total CPU | total wall | sumy's LexRank | sumy ÷ our total | peak memory |"
+    )
+    out.append("|" + "---|" * (len(stages) + 7))
+    for size in sizes:
+        r = ours[size]
+        text, theirs, bound = _sumy_cell(sumy.get(size, {}).get(DEFAULT))
+        out.append(
+            f"| {r['words']:,} | {r['sentences']:,} | "
+            + " | ".join(_s(r["stages_cpu"][s]) for s in stages)
+            + f" | **{_s(r['total_cpu'])}** | {_s(r['total'])} | {text}"
+            + f" | {_ratio(theirs, r['total_cpu'], bound)} | {r['rss_peak_mb']:.0f} MB |"
+        )
+    out.append("")
+    out.append(
+        "### Ranking alone, every algorithm (CPU time; sumy's own code on the same sentences)\n"
+    )
+    out.append(
+        "| algorithm | " + " | ".join(f"{ours[s]['words']:,} words" for s in sizes) + " | growth |"
+    )
+    out.append("|---|" + "---|" * (len(sizes) + 1))
+    for name in ALGORITHMS:
+        cells = []
+        points = []
+        for size in sizes:
+            mine = ours[size]["algorithms"].get(name, {})
+            text, theirs, bound = _sumy_cell(sumy.get(size, {}).get(name))
+            if "cpu" in mine:
+                ours_text, value = _s(mine["cpu"]), mine["cpu"]
+                points.append((ours[size]["words"], value))
+            elif "estimate" in mine:
+                ours_text, value = f"≈ {_s(mine['estimate'])} (est.)", mine["estimate"]
+            else:
+                ours_text, value = "–", None
+            if size in sumy:
+                cells.append(f"{ours_text} / {text} ({_ratio(theirs, value, bound)})")
+            else:
+                cells.append(ours_text)
+        k = growth([p for p in points if p[0] >= 20_000]) or growth(points)
+        grows = f"n^{k:.1f}" if k is not None else "–"
+        out.append(f"| {name} | " + " | ".join(cells) + f" | {grows} |")
+    out.append("")
+    out.append("Cells: ours / sumy (sumy ÷ ours). Growth: fitted over 20k words and up.\n")
+
+    warm = results.get("warm")
+    if warm:
+        out.append("### Warm app (median)\n")
+        out.append("| what | CPU | wall |")
+        out.append("|---|---|---|")
+        out.append(
+            f"| summary of a new 1,000-word article | {_s(warm['summary_1k_median_cpu'])} | "
+            f"{_s(warm['summary_1k_median'])} |"
+        )
+        out.append(
+            f"| new length, cached scores (1,000 words) | {_s(warm['reselect_1k_median_cpu'])} | "
+            f"{_s(warm['reselect_1k_median'])} |"
+        )
+        for size in sizes:
+            out.append(
+                f"| new length, cached scores ({ours[size]['words']:,} words) | "
+                f"{_s(ours[size]['stages_cpu']['reselect'])} | "
+                f"{_s(ours[size]['stages']['reselect'])} |"
+            )
+        out.append("")
+    start = results.get("startup")
+    if start:
+        platform_name = start["platform"]
+        out.append(
+            f"### Start-up (since process start; median of {STARTUP_RUNS}; Qt {platform_name})\n"
+        )
+        out.append("| what | time |")
+        out.append("|---|---|")
+        out.append(
+            f"| bare PySide6 window, two text panes, painted | {_s(start['bare_window_shown'])} |"
+        )
+        out.append(f"| the app's window painted | {_s(start['app_window_shown'])} |")
+        out.append(f"| the app's first summary of the sample | {_s(start['app_first_summary'])} |")
+        out.append(f"| `article-summariser-cli --version` | {_s(start['cli_version'])} |")
+        cli_summary = _s(start["cli_summary_of_sample"])
+        out.append(f"| `article-summariser-cli summarise` the sample | {cli_summary} |")
+        for kind, error in start.get("errors", {}).items():
+            last = error.strip().splitlines()[-1] if error.strip() else "no output"
+            out.append(f"\n{kind} did not start: {last}")
+        out.append("")
+    out.append("### Targets\n")
+    out.append(
+        "Judged on CPU time, which is the wall time of an idle machine (the work is one thread); "
+        "start-up and warm figures are wall time.\n"
+    )
+    out.extend(f"- {line}" for line in targets(results))
+    return "\n".join(out)
+
+
+def targets(results: dict[str, Any]) -> list[str]:
+    ours: dict[int, Any] = results["ours"]
+    sumy: dict[int, Any] = results.get("sumy", {})
+    lines = []
+
+    def verdict(ok: bool) -> str:
+        return "met" if ok else "NOT met"
+
+    if 100_000 in ours:
+        r = ours[100_000]
+        text, theirs, bound = _sumy_cell(sumy.get(100_000, {}).get(DEFAULT))
+        lines.append(
+            f"100k words, .txt to summary ≤ 1.5 s: {_s(r['total_cpu'])} CPU "
+            f"({_s(r['total'])} wall) — {verdict(r['total_cpu'] <= 1.5)}"
+        )
+        if theirs:
+            ratio = theirs / r["total_cpu"]
+            lines.append(
+                f"≥ 100× sumy's LexRank at 100k words: sumy {text} ÷ our {_s(r['total_cpu'])} = "
+                f"{'≥ ' if bound else ''}{ratio:,.0f}× — {verdict(ratio >= 100)}"
+                + (" (sumy's figure is a bound or an estimate)" if bound else "")
+            )
+        slow = [
+            f"{name} {_s(v.get('cpu', v.get('estimate')))}"
+            for name, v in r["algorithms"].items()
+            if v.get("cpu", v.get("estimate", 0)) > 2.0
+        ]
+        lines.append(
+            "Every algorithm ranks 100k words in ≤ 2 s: "
+            + (verdict(not slow) if not slow else f"NOT met for {', '.join(slow)}")
+        )
+    if 500_000 in ours:
+        r = ours[500_000]
+        ok = r["total_cpu"] <= 10 and r["rss_peak_mb"] < 1024
+        lines.append(
+            f"500k words ≤ 10 s, peak < 1 GB: {_s(r['total_cpu'])} CPU ({_s(r['total'])} wall), "
+            f"{r['rss_peak_mb']:.0f} MB "
+            f"(all algorithms: {r['rss_peak_all_mb']:.0f} MB) — {verdict(ok)}"
+        )
+    warm = results.get("warm")
+    if warm:
+        lines.append(
+            f"Warm 1k-word summary ≤ 30 ms: {_s(warm['summary_1k_median_cpu'])} CPU — "
+            f"{verdict(warm['summary_1k_median_cpu'] <= 0.030)}"
+        )
+        worst = max(
+            [warm["reselect_1k_median_cpu"]]
+            + [ours[s]["stages_cpu"]["reselect"] for s in ours if s <= 100_000]
+        )
+        lines.append(
+            f"Re-select ≤ 5 ms (up to 100k words): worst {_s(worst)} — {verdict(worst <= 0.005)}"
+        )
+    start = results.get("startup")
+    if start and start["bare_window_shown"] and start["app_window_shown"]:
+        ratio = start["app_window_shown"] / start["bare_window_shown"]
+        lines.append(f"Window ≤ 1.5 × bare window: {ratio:.2f}× — {verdict(ratio <= 1.5)}")
+    if start and start["app_first_summary"]:
+        lines.append(
+            f"First summary of the sample within 1 s of launch: {_s(start['app_first_summary'])} — "
+            f"{verdict(start['app_first_summary'] <= 1.0)}"
+        )
+    return lines
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "bench-results.json")
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(corpus.SIZES))
+    parser.add_argument("--sumy-limit", type=float, default=60.0, help="seconds per sumy run")
+    parser.add_argument("--sumy-budget", type=float, default=120.0, help="seconds for all of sumy")
+    parser.add_argument("--no-sumy", action="store_true")
+    parser.add_argument("--no-startup", action="store_true")
+    args = parser.parse_args(argv)
+
+    from article_summariser.engine.algorithms import ALGORITHMS as REGISTRY
+
+    slow = {name: REGISTRY[name].slow_above for name in ALGORITHMS}
+    started = time.perf_counter()
+    load = os.getloadavg()
+    results: dict[str, Any] = {
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}, load average {load[0]:.1f} at start",
+        "sizes": args.sizes,
+    }
+    with tempfile.TemporaryDirectory(prefix="article-summariser-bench-") as tmp:
+        folder = Path(tmp)
+        paths = {size: corpus.write(folder, size) for size in sorted(args.sizes)}
+        print("Benchmarking (about five minutes) ...", file=sys.stderr, flush=True)
+        section = time.perf_counter()
+        results["ours"] = measure_ours(paths, slow)
+        results["section_seconds"] = {"ours": time.perf_counter() - section}
+        estimate_skipped(results["ours"])
+        words = {size: results["ours"][size]["words"] for size in paths}
+        if not args.no_sumy:
+            sumy_paths = {s: p for s, p in paths.items() if s <= 100_000}
+            section = time.perf_counter()
+            results["sumy"] = measure_sumy(sumy_paths, words, args.sumy_limit, args.sumy_budget)
+            results["section_seconds"]["sumy"] = time.perf_counter() - section
+        print("  warm app ...", file=sys.stderr, flush=True)
+        section = time.perf_counter()
+        results["warm"] = _json_child(["-m", "tests.bench.warm", str(folder)], 300)
+        results["section_seconds"]["warm"] = time.perf_counter() - section
+        if not args.no_startup:
+            print("  start-up ...", file=sys.stderr, flush=True)
+            section = time.perf_counter()
+            results["startup"] = measure_startup(folder / "home")
+            results["section_seconds"]["startup"] = time.perf_counter() - section
+    results["load_average_end"] = os.getloadavg()[0]
+    results["seconds"] = time.perf_counter() - started
+    text = report(results)
+    print(text)
+    print(f"\n({results['seconds']:.0f} s; JSON in {args.out})")
+    args.out.write_text(json.dumps(results, indent=1, default=str) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
