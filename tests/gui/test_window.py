@@ -735,3 +735,46 @@ def test_closing_the_window_mid_summary_stops_the_worker(qtbot, make_window):
     qtbot.waitUntil(lambda: document.progress > 0, timeout=30_000)
     window.close()
     assert not window.workspace.service.running
+
+
+def test_the_window_follows_a_switch_to_a_dark_palette(qtbot, window, wait_summary):
+    from PySide6.QtGui import QColor, QPalette
+
+    window.workspace.new_document(seed())
+    wait_summary(window)
+
+    def chosen_lightness() -> int:
+        marks = [
+            s for s in window.original.extraSelections() if s.format.property(MARK) == "chosen"
+        ]
+        return marks[0].format.background().color().lightness()
+
+    app = QApplication.instance()
+    light = app.palette()
+    assert chosen_lightness() > 128
+    dark = QPalette(light)
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#2b2b2b"),
+        (QPalette.ColorRole.WindowText, "#e6e6e6"),
+        (QPalette.ColorRole.Base, "#1e1e1e"),
+        (QPalette.ColorRole.AlternateBase, "#262626"),
+        (QPalette.ColorRole.Text, "#e6e6e6"),
+        (QPalette.ColorRole.Button, "#333333"),
+        (QPalette.ColorRole.ButtonText, "#e6e6e6"),
+    ):
+        dark.setColor(role, QColor(colour))
+    try:
+        app.setPalette(dark)
+        qtbot.waitUntil(lambda: chosen_lightness() < 100)
+        assert window.summary.palette().color(QPalette.ColorRole.Base).lightness() < 60
+        icon = window.commands.open.icon().pixmap(24, 24).toImage()
+        inked = [
+            icon.pixelColor(x, y)
+            for x in range(24)
+            for y in range(24)
+            if icon.pixelColor(x, y).alpha() > 200
+        ]
+        assert inked
+        assert all(c.lightness() > 150 for c in inked)  # drawn in the dark theme's light ink
+    finally:
+        app.setPalette(light)

@@ -70,7 +70,8 @@ def about_html() -> str:
     return (
         f"<h3>{html.escape(APP_NAME)} {html.escape(__version__)}</h3>"
         "<p>Offline extractive summaries of long articles: the sentences that matter, "
-        "highlighted where they stand. Nothing leaves your computer.</p>"
+        "highlighted where they stand. It works offline: nothing leaves your computer "
+        "unless you open a web address.</p>"
         f"<table>{rows}</table>"
         "<p>MIT licence.</p>"
     )

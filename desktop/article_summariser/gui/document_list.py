@@ -124,7 +124,11 @@ class Document(QObject):
 
     @property
     def is_empty(self) -> bool:
-        return self.qdoc.isEmpty() or not self.text.strip()
+        """No text, or only white space (checked without copying a long text)."""
+        if self.qdoc.isEmpty():
+            return True
+        text = self.text
+        return not text or text.isspace()
 
     @property
     def has_current_summary(self) -> bool:

@@ -498,6 +498,8 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self.commands.refresh_icons()
+            self.summary.refresh_palette()
+            self.message_bar.refresh_palette()
             self._shown = None
             self._render(self.current)
 

@@ -7,7 +7,7 @@ dismissed. Technical details (a traceback) can be copied from the bar for a bug 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
@@ -90,8 +90,8 @@ class MessageBar(QFrame):
         self.close_button.setIcon(icons.icon("close"))
         self.details_button.setText("Copy details")
 
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.ApplicationPaletteChange and self._message is not None:
-            self.setPalette(QGuiApplication.palette())
+    def refresh_palette(self) -> None:
+        """The system palette changed (the bar keeps its own palette, so the window says so)."""
+        self.setPalette(QGuiApplication.palette())
+        if self._message is not None:
             self._style()

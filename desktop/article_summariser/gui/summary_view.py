@@ -56,7 +56,11 @@ class SummaryView(QTextBrowser):
         self.show_placeholder()
 
     def _tint(self) -> None:
-        """A faint tint sets the summary apart from the original beside it."""
+        """A faint tint sets the summary apart from the original beside it.
+
+        The view keeps its own palette for this, so Qt no longer tells it when the system
+        palette changes: the window calls ``refresh_palette()`` then.
+        """
         palette = self.palette()
         app = QGuiApplication.palette()
         palette.setColor(
@@ -66,6 +70,9 @@ class SummaryView(QTextBrowser):
             ),
         )
         self.setPalette(palette)
+
+    def refresh_palette(self) -> None:
+        self._tint()
 
     @property
     def state(self) -> str:
@@ -145,8 +152,6 @@ class SummaryView(QTextBrowser):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.ApplicationPaletteChange:
-            self._tint()
         if event.type() == QEvent.Type.PaletteChange:
             if self._state == "summary" and self._summary is not None:
                 self.show_summary(self._summary)
