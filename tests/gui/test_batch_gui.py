@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from tests.conftest import SEED_ARTICLE, dev_article
 
 from article_summariser.engine import summarise
+from article_summariser.engine.batch import default_workers
 from article_summariser.gui import batch_progress, digest_export
 
 BATCH_TIMEOUT = 180_000
@@ -68,9 +69,12 @@ def wait_batch(qtbot, window) -> None:
     )
 
 
+@pytest.mark.parametrize("processes", [False, True], ids=["in-thread", "processes"])
 def test_dropping_a_folder_summarises_every_document_and_lists_each_failure(
-    qtbot, window, wait_summary, reading, no_dialogs
+    qtbot, window, wait_summary, reading, no_dialogs, monkeypatch, processes
 ):
+    if processes:  # a small folder too, to run the worker processes a big one would get
+        monkeypatch.setattr(batch_progress, "POOL_MIN_BYTES", 0)
     event = drop(window.empty, urls(reading))
     assert event.isAccepted()
     panel = window.batch.dock.panel
@@ -85,6 +89,7 @@ def test_dropping_a_folder_summarises_every_document_and_lists_each_failure(
     assert texts[0].startswith("1-kim.txt — Summarised: ")
     assert panel.status.text() == "4 of 6 summarised, 2 failed."
     assert panel.bar.value() == panel.bar.maximum() == 6
+    assert window.batch.result.workers == (min(6, default_workers()) if processes else 1)
     assert not panel.cancel_button.isEnabled()
     # The summarised files are documents, in the order of the folder, the first one shown.
     documents = window.workspace.documents()
@@ -127,7 +132,8 @@ def test_a_file_already_open_is_shown_not_opened_twice(qtbot, window, wait_summa
     assert window.batch.dock.panel.texts()[0].startswith("1-kim.txt — Already open: ")
 
 
-def test_cancel_stops_the_batch_and_keeps_what_was_done(qtbot, window, tmp_path):
+def test_cancel_stops_the_batch_and_keeps_what_was_done(qtbot, window, tmp_path, monkeypatch):
+    monkeypatch.setattr(batch_progress, "POOL_MIN_BYTES", 0)
     long_text = "\n\n".join(dev_article("klexikon", i)["text"] for i in range(3))
     folder = tmp_path / "many"
     for i in range(16):
