@@ -7,6 +7,7 @@ window; this module only says what exists.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +31,9 @@ class Spec:
     checkable: bool = False
     #: Shorter text for buttons (the toolbar, the empty state).
     short: str = ""
+    #: Shortcuts on macOS where ``keys`` would collide with the system's (Ctrl is ⌘ there:
+    #: ⌘H hides the app, ⇧⌘Q logs out).
+    mac_keys: tuple[str, ...] = ()
 
 
 SPECS: tuple[Spec, ...] = (
@@ -110,6 +114,7 @@ SPECS: tuple[Spec, ...] = (
         ("Ctrl+Shift+Q",),
         "quote",
         "Copy the summary as a quotation with its source",
+        mac_keys=("Ctrl+Alt+Q",),
     ),
     Spec("longer", "&Longer Summary", ("Alt+Up",), "longer", "One step longer"),
     Spec("shorter", "&Shorter Summary", ("Alt+Down",), "shorter", "One step shorter"),
@@ -130,6 +135,7 @@ SPECS: tuple[Spec, ...] = (
         "Tint every sentence by its score",
         checkable=True,
         short="Heat map",
+        mac_keys=("Ctrl+Shift+H",),
     ),
     Spec(
         "show_documents",
@@ -180,7 +186,7 @@ class Actions(QObject):
             action = QAction(spec.text, window)
             action.setObjectName(spec.name)
             keys: list[QKeySequence] = []
-            for key in spec.keys:
+            for key in spec.mac_keys if spec.mac_keys and sys.platform == "darwin" else spec.keys:
                 if isinstance(key, str):
                     keys.append(QKeySequence(key))
                 else:
