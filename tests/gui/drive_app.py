@@ -15,6 +15,7 @@ Modes:
     typing   type one character every ``DRIVE_INTERVAL_MS`` forever, reporting each one.
     fiddle   type and move the length slider with pauses (several saves), report, close.
     privacy  open FILE, paste rich HTML, type markup, summarise all; report sockets, close.
+    crash    type, then a slot raises: report the crash dialog and keep running.
     idle     report once started and keep running (the test kills or inspects it).
 """
 
@@ -276,6 +277,37 @@ def privacy() -> Iterator:
     w.close()
 
 
+CRASH_TEXT = "Typed a moment before the crash. Not a word may go."
+
+
+def crash() -> Iterator:
+    """Type, then at once (well inside autosave's quiet time) a slot raises an exception."""
+    from article_summariser.gui.crash_dialog import CrashDialog
+
+    w = window()
+    yield lambda: w.workspace.catalogue is not None
+    w.commands.new_document.trigger()
+    yield 50
+    w.original.setFocus()
+    type_text(w.original, CRASH_TEXT)
+
+    def boom() -> None:
+        raise RuntimeError("a bug in a slot")
+
+    QTimer.singleShot(0, boom)
+
+    def dialog() -> CrashDialog | None:
+        return next((d for d in QApplication.topLevelWidgets() if isinstance(d, CrashDialog)), None)
+
+    yield lambda: dialog() is not None and dialog().isVisible()
+    emit(
+        "crashed",
+        message=dialog().message.text(),
+        report=dialog().details.toPlainText(),
+        **state(),
+    )
+
+
 def keep_typing() -> Iterator:
     w = window()
     yield lambda: w.workspace.catalogue is not None
@@ -306,6 +338,7 @@ def main() -> int:
         "idle": idle,
         "fiddle": fiddle,
         "privacy": privacy,
+        "crash": crash,
     }[mode]
     QTimer.singleShot(0, lambda: run_steps(steps()))
     from article_summariser.gui.app import main as app_main

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from app_process import Folders, report, start
-from drive_app import PASTED, TYPED, TYPED_2
+from drive_app import CRASH_TEXT, PASTED, TYPED, TYPED_2
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
@@ -108,3 +108,27 @@ def test_kill_9_while_typing_loses_at_most_the_last_seconds(tmp_path: Path) -> N
     lost = killed_at - typed[document["text"]]
     assert lost < 5.5
     print(f"typed {len(keys)} keys, restored the text of {lost:.2f} s before the kill")
+
+
+def test_a_crash_saves_at_once_and_the_next_start_restores(tmp_path: Path) -> None:
+    """An uncaught exception right after typing: the crash handler saves before the dialog
+    opens (no debounce wait), the dialog offers the report, and after kill -9 all is back."""
+    folders = Folders(tmp_path)
+    app = start(folders, "crash")
+    try:
+        crashed = app.wait_for("crashed")
+        # Saved by the crash handler itself: autosave's quiet time had not passed.
+        assert [d["text"] for d in saved(folders)["documents"]] == [CRASH_TEXT]
+        assert crashed["message"].startswith(
+            "Something went wrong inside Article Summariser: RuntimeError: a bug in a slot\n"
+            "Your documents are saved and will reopen next time."
+        )
+        assert "RuntimeError: a bug in a slot" in crashed["report"]
+        (kept,) = folders.log.glob("crash-*.txt")
+        assert kept.read_text(encoding="utf-8").rstrip() == crashed["report"].rstrip()
+        assert app.kill() == -signal.SIGKILL
+    finally:
+        app.stop()
+    restored = report(folders)
+    assert [d["text"] for d in restored["documents"]] == [CRASH_TEXT]
+    assert restored["messages"] == []

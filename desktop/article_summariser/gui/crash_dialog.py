@@ -260,7 +260,8 @@ def install(*, dialogs: bool = True, parent: QObject | None = None) -> Exception
     """Route every uncaught exception (any thread) through the crash handler.
 
     Call once the ``QApplication`` exists; keep the returned handler to register emergency
-    savers (``handler.add_emergency_save(autosave.flush)``) and to ``uninstall()`` in tests.
+    savers (``autosave.install`` adds ``Autosaver.emergency_save``) and to ``uninstall()`` in
+    tests.
     """
     handler = ExceptionHandler(dialogs=dialogs, parent=parent or QApplication.instance())
     handler.install()
