@@ -45,7 +45,7 @@ def big_text(size: int) -> str:
 
 _PEAK = textwrap.dedent(
     """
-    import resource, sys, time
+    import sys, time
     from pathlib import Path
     from article_summariser.engine import InputError, loading
     start = time.perf_counter()
@@ -54,7 +54,9 @@ _PEAK = textwrap.dedent(
         outcome = "loaded"
     except InputError as error:
         outcome = error.message
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # VmHWM, the peak of this process image (ru_maxrss would carry the parent's peak over).
+    with open("/proc/self/status", encoding="ascii") as status:
+        peak = next(int(l.split()[1]) for l in status if l.startswith("VmHWM:")) / 1024
     print(outcome)
     print(round(peak), round(time.perf_counter() - start, 3))
     """
