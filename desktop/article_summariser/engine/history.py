@@ -161,6 +161,7 @@ class History:
         self.max_bytes = max_bytes
         self._want_fts = fts
         self._fts: bool | None = None
+        self._prepared_for: tuple[int, int] | None = None
         self._clock = clock or (lambda: datetime.now(UTC))
 
     @property
@@ -178,6 +179,14 @@ class History:
 
     # --- connections --------------------------------------------------------------------------
 
+    def _file_key(self) -> tuple[int, int] | None:
+        """The file's identity (device, inode), or ``None`` when it does not exist."""
+        try:
+            info = self.path.stat()
+        except OSError:
+            return None
+        return (info.st_dev, info.st_ino)
+
     @contextmanager
     def _connect(self, *, write: bool) -> Iterator[sqlite3.Connection | None]:
         """A connection with the schema in place; ``None`` when there is nothing to read."""
@@ -188,10 +197,14 @@ class History:
         try:
             if write:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
+            # The schema is checked once per file: a file created since (or removed) again.
+            key = self._file_key()
             connection = sqlite3.connect(self.path, timeout=10)
             connection.create_function("fold", 1, fold, deterministic=True)
             connection.row_factory = sqlite3.Row
-            self._prepare(connection)
+            if key is None or key != self._prepared_for:
+                self._prepare(connection)
+                self._prepared_for = self._file_key()
             with connection:
                 yield connection
         except sqlite3.DatabaseError as error:
