@@ -315,7 +315,7 @@ def test_every_loader_survives_random_bytes(
 def test_oversized_files_are_refused_before_reading(tmp_path: Path) -> None:
     path = tmp_path / "big.txt"
     path.write_bytes(b"Sentence one is here. " * 100)
-    with pytest.raises(EngineError, match=r"over the 0 MB limit"):
+    with pytest.raises(EngineError, match=r"is 2 KB, over the 1 KB limit"):
         loading.load_path(path, max_bytes=1000)
 
 
