@@ -33,7 +33,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "paths",
         nargs="+",
         metavar="FILE",
-        help="text files or folders (searched for documents), or - to read standard input",
+        help="documents, folders (searched for documents), web addresses, or - to read "
+        "standard input",
     )
     add_length_arguments(parser)
     parser.add_argument(
