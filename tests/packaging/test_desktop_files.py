@@ -119,6 +119,10 @@ def test_metainfo_describes_the_current_release_with_a_screenshot() -> None:
     image = root.findtext("screenshots/screenshot[@type='default']/image")
     assert image.startswith("https://")
     assert image.endswith("/resources/screenshots/main-window.png")
+    # The image the URL names is in the repository, large enough for a software centre.
+    width, height = png_size(ROOT / "resources" / "screenshots" / "main-window.png")
+    assert width >= 620
+    assert height >= 350
     assert root.findtext("project_license") == "MIT"
     assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
 
