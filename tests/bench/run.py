@@ -338,6 +338,10 @@ def report(results: dict[str, Any]) -> str:
             + f" | **{_s(r['total_cpu'])}** | {_s(r['total'])} | {text}"
             + f" | {_ratio(theirs, r['total_cpu'], bound)} | {r['rss_peak_mb']:.0f} MB |"
         )
+    points = [(ours[s]["words"], ours[s]["total_cpu"]) for s in sizes if s >= 20_000]
+    k = growth(points)
+    if k is not None:
+        out.append(f"\nTotal CPU time grows as words^{k:.2f} from 20,000 words up.")
     out.append("")
     out.append(
         "### Ranking alone, every algorithm (CPU time; sumy's own code on the same sentences)\n"
@@ -412,7 +416,7 @@ def report(results: dict[str, Any]) -> str:
     out.append("### Targets\n")
     out.append(
         "Judged on CPU time, which is the wall time of an idle machine (the work is one thread); "
-        "start-up and warm figures are wall time.\n"
+        "start-up figures are wall time since the process started.\n"
     )
     out.extend(f"- {line}" for line in targets(results))
     return "\n".join(out)

@@ -32,13 +32,11 @@ def _timed(call: Callable[[], Any]) -> tuple[Any, float, float]:
 
 def main(path: str, algorithms: list[str]) -> dict[str, Any]:
     from article_summariser.engine import Length, detect, loading, prepare, rank, select
-    from article_summariser.engine.algorithms import termmatrix
     from article_summariser.engine.structure import split_blocks
+    from article_summariser.engine.summarise import warm_up
 
     # What the app has done by the time a document arrives: models and libraries loaded.
-    detect.warm_up()
-    termmatrix.np()
-    rank(prepare("The engine starts. It loads its models once.", "en"), algorithms[0])
+    warm_up()
     result: dict[str, Any] = {"rss_start_mb": _rss_mb()}
     wall: dict[str, float] = {}
     cpu: dict[str, float] = {}

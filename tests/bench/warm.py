@@ -18,12 +18,10 @@ from tests.bench import corpus
 
 
 def main(folder: str) -> dict[str, Any]:
-    from article_summariser.engine import Length, Options, detect, loading, rank, select, summarise
-    from article_summariser.engine.algorithms import termmatrix
-    from article_summariser.engine.summarise import prepare
+    from article_summariser.engine import Length, Options, loading, rank, select, summarise
+    from article_summariser.engine.summarise import prepare, warm_up
 
-    detect.warm_up()
-    termmatrix.np()
+    warm_up()
     here = Path(folder)
     summarise(corpus.document(1_000, start=500), Options())
     totals, cpu, reselects, reselects_cpu = [], [], [], []

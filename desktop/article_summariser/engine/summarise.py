@@ -332,3 +332,12 @@ def summarise(
     if cancelled is not None and cancelled():
         raise CancelledError("Cancelled.")
     return select(rank(prepared, options.algorithm), options.length)
+
+
+def warm_up(language: str = "en") -> None:
+    """Load, once, everything a first summary needs: langdetect's profiles, the sentence model,
+    stemmer and stop words of ``language``, and numpy for the ranking (about a second of CPU,
+    mostly ``import nltk`` and the profiles). For a worker thread once the window is shown, so
+    that the first document costs only its own work."""
+    detect.warm_up()
+    rank(prepare("The summariser starts. It loads its models once.", language))
