@@ -8,6 +8,7 @@ changes the length re-runs ``select`` alone, which takes microseconds.
 from __future__ import annotations
 
 import math
+import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -36,6 +37,8 @@ Cancelled = Callable[[], bool]
 
 #: Characters that are not text: a string full of them is binary data decoded by mistake.
 _CONTROL = {chr(c) for c in range(32)} - {"\t", "\n", "\r", "\f", "\v"}
+#: The same characters as a pattern: counted in C, not one Python step per character.
+_CONTROL_RE = re.compile("[" + re.escape("".join(sorted(_CONTROL))) + "]")
 
 
 @dataclass(frozen=True)
@@ -95,7 +98,7 @@ def _check_text(text: str) -> None:
     if not text.strip():
         raise InputError("The text is empty: paste or open an article to summarise.")
     sample = text[:100_000]
-    control = sum(1 for ch in sample if ch in _CONTROL)
+    control = len(_CONTROL_RE.findall(sample))
     if "\x00" in sample or control > max(8, len(sample) // 100):
         raise InputError("This looks like binary data, not text. Open a text document instead.")
 
