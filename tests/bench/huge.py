@@ -53,10 +53,11 @@ _CHILD = textwrap.dedent(
         except InputError as error:
             result["message"] = error.message
     else:
-        text = loading.load_path(path).text
+        document = loading.load_path(path)
+        text = document.text
         result["characters"] = len(text)
         if step == "prepare":
-            prepared = prepare(text)
+            prepared = prepare(text, blocks=document.blocks)
             result["sentences"] = len(prepared.sentences)
             result["words"] = prepared.words_total
         elif step == "cancel":
@@ -98,6 +99,22 @@ def build(folder: Path, megabytes: float) -> Path:
     return path
 
 
+def build_pdf(folder: Path, pages: int) -> Path:
+    """A ``pages``-page PDF of real articles (fpdf2, a test dependency), one article a page."""
+    from fpdf import FPDF
+
+    articles = corpus._articles()
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=10)
+    for page in range(pages):
+        pdf.add_page()
+        text = articles[page % len(articles)][:2500]
+        pdf.multi_cell(0, 5, text.encode("latin-1", "replace").decode("latin-1"))
+    path = folder / f"book-{pages}-pages.pdf"
+    pdf.output(str(path))
+    return path
+
+
 def run(step: str, path: Path, timeout: float) -> dict:
     try:
         done = subprocess.run(
@@ -117,6 +134,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mb", type=float, default=50)
     parser.add_argument("--algorithms", nargs="*", default=["luhn"])
     parser.add_argument("--timeout", type=float, default=1800)
+    parser.add_argument(
+        "--pdf-pages", type=int, default=0, help="also load a PDF of this many pages (slow to make)"
+    )
+    parser.add_argument("--pdf", type=Path, help="an existing PDF to load instead")
     parser.add_argument("--json", type=Path, default=corpus.ROOT / "bench-results-huge.json")
     args = parser.parse_args(argv)
     results = []
@@ -127,10 +148,14 @@ def main(argv: list[str] | None = None) -> int:
             handle.truncate(10 * 1024**3)
         steps = [("refuse", sparse), ("load", text), ("prepare", text), ("cancel", text)]
         steps += [(f"summarise:{name}", text) for name in args.algorithms]
+        if args.pdf or args.pdf_pages:
+            pdf = args.pdf or build_pdf(Path(folder), args.pdf_pages)
+            steps += [("load", pdf), ("prepare", pdf)]
         for step, path in steps:
             started = time.perf_counter()
             result = run(step, path, args.timeout)
             result["size_mb"] = round(path.stat().st_size / 1024**2, 1)
+            result["kind"] = "PDF" if path.suffix == ".pdf" else "text"
             results.append(result)
             print(
                 f"{step:<20} {result.get('seconds')!s:>8} s  peak {result.get('peak_mb', '-')} MB"
@@ -143,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     print("|---|---|---|---|")
     for r in results:
         seconds = f"{r['seconds']} s" if r.get("seconds") is not None else r.get("note", "")
-        size = "10 GB (sparse)" if r["step"] == "refuse" else f"{r['size_mb']} MB"
+        size = "10 GB (sparse)" if r["step"] == "refuse" else f"{r['size_mb']} MB {r['kind']}"
         print(f"| {r['step']} | {size} | {seconds} | {r.get('peak_mb', '–')} MB |")
     return 0
 

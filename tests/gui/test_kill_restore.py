@@ -66,6 +66,7 @@ def test_kill_9_then_restart_restores_every_document(tmp_path: Path) -> None:
 
         saved_at = wait_until_saved(folders, typed)
         assert saved_at - typed["time"] < 5  # at most the debounce after the last change
+        print(f"on disk {saved_at - typed['time']:.2f} s after the last change")
         assert app.kill() == -signal.SIGKILL
     finally:
         app.stop()
