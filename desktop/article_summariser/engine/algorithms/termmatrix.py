@@ -12,7 +12,6 @@ slower, and the matrices here are too small to gain from more threads.
 
 from __future__ import annotations
 
-import ctypes
 import os
 import sys
 from collections import defaultdict
@@ -21,7 +20,6 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import chain, compress
 from operator import not_
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -62,6 +60,9 @@ def _limit_loaded_blas(numpy: Any) -> None:
     """numpy was imported before us: ask its bundled OpenBLAS for one thread (best effort)."""
     if any(os.environ.get(name) for name in _BLAS_THREAD_VARIABLES):
         return  # someone chose a thread count on purpose
+    import ctypes
+    from pathlib import Path
+
     libs = Path(numpy.__file__).resolve().parent.parent / "numpy.libs"
     for path in sorted(libs.glob("*openblas*")) if libs.is_dir() else ():
         try:
