@@ -14,7 +14,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from article_summariser.engine import algorithms, detect, languages, select as selection, tokenise
+from article_summariser.engine import algorithms, detect, languages, tokenise
+from article_summariser.engine import select as selection
 from article_summariser.engine.errors import CancelledError, InputError
 from article_summariser.engine.keywords import keywords as find_keywords
 from article_summariser.engine.languages import Language
