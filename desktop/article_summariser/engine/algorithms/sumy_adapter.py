@@ -31,10 +31,10 @@ def build_document(doc: RankInput) -> Any:
     """A sumy ``ObjectDocumentModel`` with one sumy ``Paragraph`` per paragraph of ``doc``."""
     from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 
-    tokenizer = _PreTokenised(doc.language, dict(zip(doc.sentences, doc.words)))
+    tokenizer = _PreTokenised(doc.language, dict(zip(doc.sentences, doc.words, strict=True)))
     paragraphs: list[list[Any]] = []
     last = None
-    for text, para in zip(doc.sentences, doc.paragraphs):
+    for text, para in zip(doc.sentences, doc.paragraphs, strict=True):
         if para != last:
             paragraphs.append([])
             last = para
@@ -46,7 +46,7 @@ def _capturing(cls: type) -> type:
     class Capturing(cls):  # type: ignore[misc, valid-type]
         captured: list[float]
 
-        def _get_best_sentences(self, sentences, count, rating, *args, **kwargs):  # noqa: ANN001, ANN202
+        def _get_best_sentences(self, sentences, count, rating, *args, **kwargs):
             if isinstance(rating, dict):
                 self.captured = [float(rating[s]) for s in sentences]
             else:
