@@ -135,3 +135,28 @@ def test_cancel_stops_a_long_preparation_early(qtbot, service):
     assert raw[0].request is request
     assert raw[0].kind == "cancelled"
     assert service.pending(7) is None
+
+
+def test_a_slow_algorithm_is_announced_before_it_starts_with_a_fast_one_offered(qtbot, service):
+    from tests.conftest import dev_articles
+
+    english = [row["text"] for row in dev_articles() if row["lang"] == "en"]
+    text = "\n\n".join(english)
+    words = text.split()
+    assert len(words) > 160_000
+    book = " ".join(words[:160_000])
+    with qtbot.waitSignal(service.slow, timeout=60_000) as warned:
+        service.summarise(7, 0, book, SummaryOptions(algorithm="kl", sentences=3))
+    warning = warned.args[0]
+    assert warning.algorithm == "KL-Sum"
+    assert warning.alternative == "SumBasic"
+    assert warning.words >= 150_000
+    assert "SumBasic ranks it in moments" in warning.text
+    with qtbot.waitSignal(service.summarised, timeout=120_000) as done:
+        pass
+    assert done.args[0].ok
+    # A short document with the same algorithm is not warned about.
+    with qtbot.assertNotEmitted(service.slow, wait=200):
+        run(
+            qtbot, service, SEED_ARTICLE.read_text(encoding="utf-8"), SummaryOptions(algorithm="kl")
+        )

@@ -81,6 +81,29 @@ class SummaryResult:
 
 
 @dataclass(frozen=True)
+class SlowWarning:
+    """Said before an algorithm starts on a document too long for it to be quick."""
+
+    request: SummaryRequest
+    algorithm: str
+    words: int
+    #: The label of the fast algorithm to offer instead ("" when there is none).
+    alternative: str
+
+    @property
+    def text(self) -> str:
+        offer = (
+            f" {self.alternative} ranks it in moments: choose it under Algorithm."
+            if (self.alternative)
+            else ""
+        )
+        return (
+            f"{self.algorithm} is slow on a document of {self.words:,} words and may take a "
+            f"while.{offer}"
+        )
+
+
+@dataclass(frozen=True)
 class LoadRequest:
     id: int
     path: str
@@ -127,6 +150,8 @@ class Worker(QObject):
     progress = Signal(int, float)  # request id, fraction done
     summarised = Signal(object)  # SummaryResult
     loaded = Signal(object)  # LoadResult
+    #: Before a ranking known to be slow for this length starts: a SlowWarning.
+    slow = Signal(object)
 
     def __init__(self) -> None:
         super().__init__()
@@ -137,7 +162,7 @@ class Worker(QObject):
     def start(self) -> None:
         """Load the engine and tell the window what it offers; then warm up the detector."""
         try:
-            from article_summariser.engine import algorithms, detect, languages
+            from article_summariser.engine import algorithms, languages
 
             catalogue = Catalogue(
                 algorithms=tuple(
@@ -156,9 +181,11 @@ class Worker(QObject):
             catalogue = Catalogue((), "lexrank", ())
         self.ready.emit(catalogue)
         try:
-            detect.warm_up()
+            from article_summariser.engine.summarise import warm_up
+
+            warm_up()  # langdetect's profiles, a sentence model and numpy: off the first document
         except Exception:  # pragma: no cover - detection then fails per request, with a reason
-            log.exception("Language detection could not be prepared")
+            log.exception("The summariser could not be prepared")
 
     @Slot(object)
     def summarise(self, request: SummaryRequest) -> None:
@@ -217,6 +244,17 @@ class Worker(QObject):
             if cancelled():
                 raise CancelledError("Cancelled.")
             self.progress.emit(request.id, PREPARE_SHARE)
+            algo = engine.algorithms.get(algorithm)
+            if algo.is_slow_for(prepared.words_total):
+                alternative = engine.algorithms.ALGORITHMS.get(algo.fast_alternative)
+                self.slow.emit(
+                    SlowWarning(
+                        request,
+                        algo.label,
+                        prepared.words_total,
+                        alternative.label if alternative else "",
+                    )
+                )
             ranked = engine.rank(prepared, algorithm)
             self._remember(self._ranked, rank_key, ranked)
         if cancelled():
@@ -257,6 +295,8 @@ class SummaryService(QObject):
     #: A result that came back for a superseded or cancelled request and was not passed on.
     dropped = Signal(object)  # SummaryResult
     loaded = Signal(object)  # LoadResult
+    #: A SlowWarning for the latest request of a document.
+    slow = Signal(object)
 
     _submit_summary = Signal(object)
     _submit_load = Signal(object)
@@ -282,6 +322,7 @@ class SummaryService(QObject):
         self._worker.progress.connect(self._on_progress)
         self._worker.summarised.connect(self._on_summarised)
         self._worker.loaded.connect(self._on_loaded)
+        self._worker.slow.connect(self._on_slow)
         self.started_at = 0.0
 
     def start(self) -> None:
@@ -327,6 +368,10 @@ class SummaryService(QObject):
 
     def pending(self, document: int) -> SummaryRequest | None:
         return self._latest.get(document)
+
+    def _on_slow(self, warning: SlowWarning) -> None:
+        if self._latest.get(warning.request.document) is warning.request:
+            self.slow.emit(warning)
 
     def load(self, path: str, batch: int = 0) -> LoadRequest:
         request = LoadRequest(self._new_id(), str(path), batch)

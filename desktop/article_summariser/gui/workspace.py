@@ -19,7 +19,7 @@ from article_summariser.gui.document_list import Document, DocumentListModel
 from article_summariser.gui.messages import funnel
 from article_summariser.gui.options import SummaryOptions
 from article_summariser.gui.settings import SettingsStore
-from article_summariser.gui.worker import LoadResult, SummaryResult, SummaryService
+from article_summariser.gui.worker import LoadResult, SlowWarning, SummaryResult, SummaryService
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +78,7 @@ class Workspace(QObject):
         self.service.summarised.connect(self._on_summarised)
         self.service.loaded.connect(self._on_loaded)
         self.service.progress.connect(self._on_progress)
+        self.service.slow.connect(self._on_slow)
 
     @property
     def preferences(self):
@@ -339,6 +340,9 @@ class Workspace(QObject):
         if document is not None and document.busy:
             document.progress = fraction
             self.documentProgress.emit(document, fraction)
+
+    def _on_slow(self, warning: SlowWarning) -> None:
+        funnel().warning(warning.text)
 
     def _on_summarised(self, result: SummaryResult) -> None:
         request = result.request
