@@ -76,6 +76,12 @@ class Ranked:
     timings: Timings
 
     @cached_property
+    def needs_previous(self) -> tuple[bool, ...]:
+        """Per candidate: does it open with a reference to the sentence before?"""
+        doc = self.prepared.rank_input
+        return tuple(selection.needs_previous(doc.sentences, self.prepared.language.code))
+
+    @cached_property
     def scored_sentences(self) -> tuple[tuple[Sentence, ...], tuple[Sentence, ...]]:
         """Every sentence with its score, not selected and selected. Built on the first
         ``select``; every later one (the length slider) only picks from the two."""
@@ -258,9 +264,10 @@ def normalise(raw: Sequence[float]) -> list[float]:
     return [0.0 if v == -math.inf else (v - low) / (high - low) for v in values]
 
 
-def rank(prepared: Prepared, algorithm: str = "default") -> Ranked:
-    """Score every candidate of ``prepared`` with ``algorithm``."""
-    algo = algorithms.get(algorithm)
+def rank(prepared: Prepared, algorithm: str | algorithms.Algorithm = "default") -> Ranked:
+    """Score every candidate of ``prepared`` with ``algorithm`` (a registry name, or an
+    ``Algorithm`` not in the registry, such as sumy's stock one in an evaluation)."""
+    algo = algorithm if isinstance(algorithm, algorithms.Algorithm) else algorithms.get(algorithm)
     doc = prepared.rank_input
     t0 = time.perf_counter()
     raw = list(algo.rank(doc))
@@ -282,12 +289,14 @@ def rank(prepared: Prepared, algorithm: str = "default") -> Ranked:
     )
 
 
-def select(ranked: Ranked, length: Length) -> Summary:
-    """The summary of ``length`` from an already ranked text."""
+def select(ranked: Ranked, length: Length, *, context: bool = True) -> Summary:
+    """The summary of ``length`` from an already ranked text. With ``context`` (always, in
+    the app) a sentence that leans on the one before waits for it (``select.needs_previous``)."""
     t0 = time.perf_counter()
     prepared = ranked.prepared
     cand_words = [prepared.sentences[i].words for i in prepared.candidates]
-    chosen = selection.choose(ranked.order, cand_words, length, prepared.words_total)
+    flags = ranked.needs_previous if context else None
+    chosen = selection.choose(ranked.order, cand_words, length, prepared.words_total, flags)
     plain, selected = ranked.scored_sentences
     sentences_list = list(plain)
     for i in chosen:
