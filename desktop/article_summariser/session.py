@@ -14,10 +14,12 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from article_summariser import storage
-from article_summariser.engine.model import Block, Role
+
+if TYPE_CHECKING:
+    from article_summariser.engine.model import Block
 
 #: The format written; a file without a version, or with a newer one, is read as far as it goes.
 FORMAT = 1
@@ -89,6 +91,10 @@ def _blocks_from_json(raw: Any, text: str) -> tuple[Block, ...] | None:
     """Blocks back from JSON; anything out of place drops them all (the engine re-splits)."""
     if not isinstance(raw, list):
         return None
+    # Imported here, not at the top: the window imports this module before its first paint,
+    # and the engine package is loaded in the worker thread after it.
+    from article_summariser.engine.model import Block, Role
+
     blocks = []
     previous_end = 0
     for item in raw:

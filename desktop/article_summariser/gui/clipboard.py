@@ -42,6 +42,25 @@ def local_files(mime: QMimeData | None) -> list[Path]:
     return files
 
 
+def web_addresses(mime: QMimeData | None) -> list[str]:
+    """The http(s) addresses a drop or paste carries: dropped links, or text that is one address.
+
+    They are fetched only because the user dropped or pasted them (see ``Workspace.open_url``).
+    """
+    if mime is None:
+        return []
+    from article_summariser.engine.fetch import looks_like_url
+
+    found = []
+    if mime.hasUrls():
+        for url in mime.urls():
+            if isinstance(url, QUrl) and url.scheme() in ("http", "https"):
+                found.append(url.toString())
+    if not found and mime.hasText() and looks_like_url(mime.text().strip()):
+        found.append(mime.text().strip())
+    return found
+
+
 def _html_to_text(html: str, source: str) -> IncomingText | None:
     """The one place rich text becomes plain text."""
     try:

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 _ids = itertools.count(1)
 
 #: Where a document's text came from (shapes its name and the quote's source line).
-ORIGINS = ("file", "clipboard", "dropped", "typed", "sample")
+ORIGINS = ("file", "web", "clipboard", "dropped", "typed", "sample")
 #: Space around the text in the editor (pixels).
 DOCUMENT_MARGIN = 18
 
@@ -141,7 +141,7 @@ class Document(QObject):
             return self.title
         if self.summary is not None and self.summary.title:
             return self.summary.title
-        if self.origin == "file" and self.source:
+        if self.origin in ("file", "web") and self.source:
             return self.name
         return ""
 
@@ -179,7 +179,7 @@ class DocumentListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return document.name
         if role == Qt.ItemDataRole.ToolTipRole:
-            where = document.source if document.origin == "file" else document.origin
+            where = document.source if document.origin in ("file", "web") else document.origin
             return f"{document.name}\n{where}" if where else document.name
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{document.name}, {document.subtitle()}"
@@ -225,7 +225,9 @@ class DocumentListModel(QAbstractListModel):
         return next((d for d in self._documents if d.id == document_id), None)
 
     def find_source(self, source: str) -> Document | None:
-        return next((d for d in self._documents if d.origin == "file" and d.source == source), None)
+        return next(
+            (d for d in self._documents if d.origin in ("file", "web") and d.source == source), None
+        )
 
     def refresh(self, document: Document) -> None:
         """Tell the views that a document's name or state changed."""

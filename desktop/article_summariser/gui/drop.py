@@ -1,9 +1,10 @@
 """Drag and drop onto the window: files open as documents, dropped text becomes one.
 
-The whole window accepts drops. Local files (one or many) are opened; remote URLs are not
-fetched. Text dropped anywhere but into the editor becomes a new document (in the editor it is
-inserted where it falls, as any editor does). While files are dragged over the window an
-overlay says what will happen, so the user knows the drop will land.
+The whole window accepts drops. Local files (one or many) are opened; a dropped web address
+(http or https) is fetched, on that explicit action only, and read like a saved page. Text
+dropped anywhere but into the editor becomes a new document (in the editor it is inserted where
+it falls, as any editor does). While files are dragged over the window an overlay says what
+will happen, so the user knows the drop will land.
 """
 
 from __future__ import annotations
@@ -76,6 +77,7 @@ class WindowDrops(QObject):
 
     filesDropped = Signal(list)  # list[Path]
     textDropped = Signal(object)  # clipboard.IncomingText
+    urlsDropped = Signal(list)  # list[str]: http(s) addresses
 
     def __init__(self, overlay: DropOverlay, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -85,7 +87,7 @@ class WindowDrops(QObject):
     def _acceptable(event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> tuple[int, bool]:
         mime = event.mimeData()
         files = len(clipboard.local_files(mime))
-        has_text = mime is not None and (mime.hasText() or mime.hasHtml())
+        has_text = mime is not None and (mime.hasText() or mime.hasHtml() or mime.hasUrls())
         return files, has_text
 
     def enter(self, event: QDragEnterEvent) -> None:
@@ -113,6 +115,11 @@ class WindowDrops(QObject):
         if files:
             event.acceptProposedAction()
             self.filesDropped.emit(files)
+            return
+        addresses = clipboard.web_addresses(mime)
+        if addresses:
+            event.acceptProposedAction()
+            self.urlsDropped.emit(addresses)
             return
         incoming = clipboard.incoming_text(mime, source="dropped")
         if incoming is not None:

@@ -181,6 +181,7 @@ class MainWindow(QMainWindow):
         self.original.fileDragChanged.connect(self._editor_drag)
         self.summary.sentenceActivated.connect(self.original.reveal)
         self.drops.filesDropped.connect(self.open_paths)
+        self.drops.urlsDropped.connect(self.open_urls)
         self.drops.textDropped.connect(
             lambda incoming: self._open_incoming(incoming, origin="dropped")
         )
@@ -362,6 +363,12 @@ class MainWindow(QMainWindow):
             return batch_progress.open_batch(self, self.batch, paths)
         return self.workspace.open_paths(paths)
 
+    def open_urls(self, urls: list[str]) -> int:
+        """Fetch web pages (only ever on the user's drop or paste) and open them as documents."""
+        for url in urls:
+            self.workspace.open_url(url)
+        return len(urls)
+
     def _open_incoming(self, incoming: clipboard.IncomingText, origin: str) -> Document | None:
         return self.workspace.open_text(
             incoming.text,
@@ -383,6 +390,10 @@ class MainWindow(QMainWindow):
         files = clipboard.local_files(mime)
         if files:
             self.open_paths(files)
+            return None
+        addresses = clipboard.web_addresses(mime)
+        if addresses:
+            self.open_urls(addresses)
             return None
         incoming = clipboard.incoming_text(mime)
         if incoming is None:

@@ -111,6 +111,10 @@ class LoadRequest:
     batch: int = 0
     cancel: threading.Event = field(default_factory=threading.Event, compare=False, repr=False)
 
+    @property
+    def is_url(self) -> bool:
+        return self.path.startswith(("http://", "https://"))
+
 
 @dataclass(frozen=True)
 class LoadResult:
@@ -276,9 +280,14 @@ class Worker(QObject):
             self.loaded.emit(LoadResult(request, kind="cancelled", error="Cancelled."))
             return
         try:
-            from article_summariser.engine.loading import load_path
+            if request.is_url:
+                from article_summariser.engine.fetch import fetch_url
 
-            document = load_path(request.path)
+                document = fetch_url(request.path)
+            else:
+                from article_summariser.engine.loading import load_path
+
+                document = load_path(request.path)
         except Exception as error:
             kind, message, details = _failure(error)
             self.loaded.emit(LoadResult(request, None, kind, message, details))

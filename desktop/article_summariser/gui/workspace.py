@@ -188,6 +188,18 @@ class Workspace(QObject):
         self._batches.setdefault(batch, False)
         return queued
 
+    def open_url(self, url: str) -> None:
+        """Fetch a web page in the worker (timeout and size cap in the engine); it becomes a
+        document like a saved page. A page already open is shown instead."""
+        existing = self.model.find_source(url)
+        if existing is not None:
+            self.set_current(existing)
+            return
+        self._next_batch += 1
+        self._batches[self._next_batch] = False
+        self.service.load(url, self._next_batch)
+        funnel().info(f"Fetching {url} …")
+
     def open_sample(self) -> Document | None:
         from article_summariser import resources
 
@@ -341,6 +353,26 @@ class Workspace(QObject):
             document.progress = fraction
             self.documentProgress.emit(document, fraction)
 
+    def _on_page_loaded(self, result: LoadResult) -> None:
+        url = result.request.path
+        if not result.ok or result.document is None:
+            if result.kind == "bug":
+                funnel().error(f"{url} could not be opened. {result.error}", result.details)
+            elif result.kind != "cancelled":
+                funnel().warning(result.error)
+            return
+        loaded = result.document
+        name = loaded.title or url.rstrip("/").rsplit("/", 1)[-1] or url
+        self.new_document(
+            loaded.text,
+            origin="web",
+            name=self.model.unique_name(_name_from_title(name)),
+            source=url,
+            title=loaded.title,
+            format=loaded.format,
+            blocks=loaded.blocks,
+        )
+
     def _on_slow(self, warning: SlowWarning) -> None:
         funnel().warning(warning.text)
 
@@ -373,6 +405,9 @@ class Workspace(QObject):
 
     def _on_loaded(self, result: LoadResult) -> None:
         request = result.request
+        if request.is_url:
+            self._on_page_loaded(result)
+            return
         path = Path(request.path)
         if not result.ok or result.document is None:
             if result.kind == "cancelled":
