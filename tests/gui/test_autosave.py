@@ -294,3 +294,20 @@ def test_keys_typed_in_a_restored_document_are_saved_too(qtbot, launch) -> None:
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not saver.pending and saved_texts() != ["Restored text."])
     assert saved_texts() == ["Restored text. More.\n"]
+
+
+def test_the_user_can_forget_the_autosaved_text(qtbot, launch, window) -> None:
+    """File ▸ Forget Autosaved Text deletes every copy; the open document stays open."""
+    workspace, saver = launch()
+    workspace.new_document()
+    type_into(qtbot, workspace, "A private note that should not stay on disk.")
+    qtbot.waitUntil(lambda: not saver.pending and paths.get().session_file.exists(), timeout=5000)
+    assert autosave.forget(saver, confirm=False)
+    assert session.files() == []
+    assert not paths.get().session_file.exists()
+    assert workspace.current.text == "A private note that should not stay on disk."
+    assert any("autosaved copies" in m.text for m in messages.funnel().history)
+    # The window offers it in the File menu, with an accessible name.
+    action = autosave.add_forget_action(window, None)
+    assert action in window.menus["file"].actions()
+    assert action.property("accessibleName") == "Forget autosaved text"

@@ -121,6 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # Before any file is opened: the last session's documents come back first.
     window.autosave = autosave.install(window.workspace, crash_handler)
+    autosave.add_forget_action(window, window.autosave)
     if probe_mode:
         startup_probe.StartupProbe(
             window, wait_for_summary=bool(args.files), stay=probe_mode == "stay"

@@ -332,3 +332,47 @@ def install(workspace: Workspace, crash_handler: Any = None) -> Autosaver:
 def clear() -> list[Path]:
     """Delete every autosaved text (privacy); returns the files that could not be deleted."""
     return session.clear()
+
+
+def forget(autosaver: Autosaver | None, *, confirm: bool = True, parent: Any = None) -> bool:
+    """Delete the autosaved copies of the documents (privacy), after asking when dialogs are on.
+
+    The open documents stay open; an edit saves them again. Returns True when they were deleted.
+    """
+    from article_summariser.gui.messages import dialogs_enabled
+
+    if confirm and dialogs_enabled():
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(
+            parent,
+            "Forget Autosaved Text",
+            "Delete the copies of your documents that are kept in case the app is closed or "
+            "crashes? The documents that are open stay open.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+    if autosaver is not None:
+        autosaver.flush()  # no write in flight may bring a file back after the deletion
+    left = clear()
+    if left:
+        funnel().warning(
+            "Some autosaved copies could not be deleted: " + ", ".join(str(p) for p in left)
+        )
+        return False
+    funnel().info("The autosaved copies of your documents were deleted.")
+    return True
+
+
+def add_forget_action(window: Any, autosaver: Autosaver | None) -> Any:
+    """File ▸ Forget Autosaved Text…, placed after the history in the File menu."""
+    from PySide6.QtGui import QAction
+
+    action = QAction("&Forget Autosaved Text…", window)
+    action.setObjectName("forgetAutosave")
+    action.setStatusTip("Delete the copies of your documents kept in case of a crash")
+    action.setProperty("accessibleName", "Forget autosaved text")
+    action.triggered.connect(lambda: forget(autosaver, parent=window))
+    window.addAction(action)
+    window.menus["file"].insertAction(window.commands.paste_new, action)
+    return action
