@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from article_summariser.engine import furniture
+from article_summariser.engine import cancel, furniture
 from article_summariser.engine.model import Block, Role
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
@@ -150,7 +150,9 @@ def split_blocks(text: str) -> list[Block]:
     Offsets index into ``text`` unchanged: furniture is only marked, never removed.
     """
     blocks: list[Block] = []
-    for pa, pb in _paragraph_spans(text):
+    for count, (pa, pb) in enumerate(_paragraph_spans(text)):
+        if count % 256 == 0:
+            cancel.check()
         blocks.extend(_paragraph_blocks(text, pa, pb))
     return _finish(text, blocks)
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from article_summariser.engine import algorithms, detect, languages, tokenise
+from article_summariser.engine import algorithms, cancel, detect, languages, tokenise
 from article_summariser.engine import select as selection
 from article_summariser.engine.errors import CancelledError, InputError
 from article_summariser.engine.keywords import keywords as find_keywords
@@ -149,7 +149,8 @@ def prepare(
         )
 
     if blocks is None:
-        blocks = split_blocks(text)
+        with cancel.scope(cancelled):
+            blocks = split_blocks(text)
     blocks = _mark_title(list(blocks))
     if not title:
         title = next((text[b.start : b.end] for b in blocks if b.role is Role.TITLE), "")
@@ -264,13 +265,23 @@ def normalise(raw: Sequence[float]) -> list[float]:
     return [0.0 if v == -math.inf else (v - low) / (high - low) for v in values]
 
 
-def rank(prepared: Prepared, algorithm: str | algorithms.Algorithm = "default") -> Ranked:
+def rank(
+    prepared: Prepared,
+    algorithm: str | algorithms.Algorithm = "default",
+    *,
+    cancelled: Cancelled | None = None,
+) -> Ranked:
     """Score every candidate of ``prepared`` with ``algorithm`` (a registry name, or an
-    ``Algorithm`` not in the registry, such as sumy's stock one in an evaluation)."""
+    ``Algorithm`` not in the registry, such as sumy's stock one in an evaluation).
+
+    ``cancelled`` is polled inside the long loops of the algorithms (``engine.cancel``);
+    ``CancelledError`` is raised once it returns True."""
     algo = algorithm if isinstance(algorithm, algorithms.Algorithm) else algorithms.get(algorithm)
     doc = prepared.rank_input
     t0 = time.perf_counter()
-    raw = list(algo.rank(doc))
+    with cancel.scope(cancelled):
+        cancel.check()
+        raw = list(algo.rank(doc))
     if len(raw) != len(doc):  # pragma: no cover - a broken algorithm is a programming error
         raise RuntimeError(f"{algo.name} returned {len(raw)} scores for {len(doc)} sentences")
     scores = normalise(raw)
@@ -344,7 +355,7 @@ def summarise(
     )
     if cancelled is not None and cancelled():
         raise CancelledError("Cancelled.")
-    return select(rank(prepared, options.algorithm), options.length)
+    return select(rank(prepared, options.algorithm, cancelled=cancelled), options.length)
 
 
 def warm_up(language: str = "en") -> None:

@@ -259,7 +259,7 @@ class Worker(QObject):
                         alternative.label if alternative else "",
                     )
                 )
-            ranked = engine.rank(prepared, algorithm)
+            ranked = engine.rank(prepared, algorithm, cancelled=cancelled)
             self._remember(self._ranked, rank_key, ranked)
         if cancelled():
             raise CancelledError("Cancelled.")

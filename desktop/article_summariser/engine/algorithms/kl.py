@@ -27,6 +27,7 @@ import math
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from article_summariser.engine import cancel
 from article_summariser.engine.algorithms import termmatrix
 from article_summariser.engine.algorithms.base import RankInput
 from article_summariser.engine.algorithms.termmatrix import np
@@ -84,7 +85,9 @@ class _Greedy:
         n = self.m.n
         penalty = numpy.zeros(n)
         order: list[int] = []
-        for _ in range(n):
+        for step in range(n):
+            if step % 32 == 0:
+                cancel.check()
             kl = self.divergences() + penalty
             best = int(numpy.argmin(kl))
             if self.T <= EXACT_UNTIL:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from article_summariser.engine import cancel
 from article_summariser.engine.algorithms import termmatrix
 from article_summariser.engine.algorithms.base import RankInput
 from article_summariser.engine.algorithms.termmatrix import np
@@ -76,6 +77,7 @@ def edges(m: termmatrix.Terms) -> tuple[NDArray[numpy.int64], NDArray[numpy.int6
     found_cols: list[Any] = []
     start = 0
     while start < n:
+        cancel.check()
         stop = _block_end(start, n, pairs_per_row)
         a, b = m.indptr[start], m.indptr[stop]
         sel = numpy.flatnonzero(keep[a:b]) + a
@@ -132,6 +134,7 @@ def power_method(
     p = numpy.full(n, 1.0 / n)
     step = 1.0
     while step > EPSILON:
+        cancel.check()
         following = numpy.bincount(dst, weights=(p / degrees)[src], minlength=n)
         norm = numpy.linalg.norm(following)
         if norm == 0:

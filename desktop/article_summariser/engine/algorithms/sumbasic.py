@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import heapq
 
+from article_summariser.engine import cancel
 from article_summariser.engine.algorithms import termmatrix
 from article_summariser.engine.algorithms.base import RankInput
 from article_summariser.engine.algorithms.termmatrix import np
@@ -50,6 +51,8 @@ def picks(m: termmatrix.Terms) -> list[int]:
     heapq.heapify(heap)
     order: list[int] = []
     while heap:
+        if len(order) % 64 == 0:
+            cancel.check()
         _, i = heap[0]
         if stale[i]:
             stale[i] = False
