@@ -20,11 +20,11 @@ EXIT_USAGE = 2
 
 def _commands() -> list[ModuleType]:
     from article_summariser.commands import detect, summarise
-    from article_summariser.commands import evaluate
+    from article_summariser.commands import evaluate, evaluate_language
     from article_summariser.commands import selftest
     from article_summariser.commands import extract
 
-    return [summarise, detect, evaluate, selftest, extract]
+    return [summarise, detect, evaluate, evaluate_language, selftest, extract]
 
 
 class _Parser(argparse.ArgumentParser):
