@@ -19,6 +19,7 @@ import hashlib
 import json
 import re
 import sqlite3
+import threading
 import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -68,15 +69,15 @@ _OLD = ", ".join(f"old.{c}" for c in _FTS_COLUMNS)
 _COLS = ", ".join(_FTS_COLUMNS)
 _TRIGGERS = {
     "entries_fts_insert": f"""
-        CREATE TRIGGER entries_fts_insert AFTER INSERT ON entries BEGIN
+        CREATE TRIGGER IF NOT EXISTS entries_fts_insert AFTER INSERT ON entries BEGIN
             INSERT INTO entries_fts (rowid, {_COLS}) VALUES (new.id, {_NEW});
         END""",
     "entries_fts_delete": f"""
-        CREATE TRIGGER entries_fts_delete AFTER DELETE ON entries BEGIN
+        CREATE TRIGGER IF NOT EXISTS entries_fts_delete AFTER DELETE ON entries BEGIN
             INSERT INTO entries_fts (entries_fts, rowid, {_COLS}) VALUES ('delete', old.id, {_OLD});
         END""",
     "entries_fts_update": f"""
-        CREATE TRIGGER entries_fts_update AFTER UPDATE ON entries BEGIN
+        CREATE TRIGGER IF NOT EXISTS entries_fts_update AFTER UPDATE ON entries BEGIN
             INSERT INTO entries_fts (entries_fts, rowid, {_COLS}) VALUES ('delete', old.id, {_OLD});
             INSERT INTO entries_fts (rowid, {_COLS}) VALUES (new.id, {_NEW});
         END""",
@@ -85,6 +86,9 @@ _LIST_COLUMNS = (
     "id, summarised_at, title, source, language, language_setting, algorithm, length_unit, "
     "length_value, words_original, words_summary, keywords, summary"
 )
+
+
+_SCHEMA_LOCK = threading.Lock()
 
 
 class HistoryError(EngineError):
@@ -203,7 +207,9 @@ class History:
             connection.create_function("fold", 1, fold, deterministic=True)
             connection.row_factory = sqlite3.Row
             if key is None or key != self._prepared_for:
-                self._prepare(connection)
+                # Two threads adding the first entries at once must not both create the schema.
+                with _SCHEMA_LOCK:
+                    self._prepare(connection)
                 self._prepared_for = self._file_key()
             with connection:
                 yield connection
