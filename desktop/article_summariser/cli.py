@@ -19,10 +19,14 @@ EXIT_USAGE = 2
 
 
 def _commands() -> list[ModuleType]:
-    from article_summariser.commands import detect, summarise
-    from article_summariser.commands import evaluate, evaluate_language
-    from article_summariser.commands import selftest
-    from article_summariser.commands import extract
+    from article_summariser.commands import (
+        detect,
+        evaluate,
+        evaluate_language,
+        extract,
+        selftest,
+        summarise,
+    )
 
     return [summarise, detect, evaluate, evaluate_language, selftest, extract]
 
