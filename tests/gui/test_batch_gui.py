@@ -7,32 +7,15 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QMimeData, Qt, QUrl
 from tests.conftest import SEED_ARTICLE, dev_article
+from tests.gui.helpers import drop
 
 from article_summariser.engine import summarise
 from article_summariser.engine.batch import default_workers
 from article_summariser.gui import batch_progress, digest_export
 
 BATCH_TIMEOUT = 180_000
-
-
-def drop(widget: QWidget, mime: QMimeData) -> QDropEvent:
-    """Drag ``mime`` onto the middle of ``widget`` and let go, as Qt delivers a real drop."""
-    point = widget.rect().center()
-    actions = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
-    enter = QDragEnterEvent(
-        point, actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    )
-    QApplication.sendEvent(widget, enter)
-    assert enter.isAccepted(), "the window refused the drag"
-    event = QDropEvent(
-        QPointF(point), actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    )
-    QApplication.sendEvent(widget, event)
-    return event
 
 
 def urls(*paths: Path) -> QMimeData:

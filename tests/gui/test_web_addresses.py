@@ -10,7 +10,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from PySide6.QtCore import QMimeData, QUrl
 from PySide6.QtGui import QGuiApplication
-from tests.gui.test_window import drop
+from tests.gui.helpers import drop
 
 from article_summariser.gui.messages import funnel
 

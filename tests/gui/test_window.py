@@ -7,10 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QTextCursor
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl
+from PySide6.QtGui import QDragEnterEvent, QGuiApplication, QTextCursor
+from PySide6.QtWidgets import QApplication, QPushButton
 from tests.conftest import SEED_ARTICLE, dev_article
+from tests.gui.helpers import drop
 
 from article_summariser import paths, resources
 from article_summariser.engine import export
@@ -33,22 +34,6 @@ def press(qtbot, window, key: Qt.Key, modifiers=Qt.KeyboardModifier.NoModifier) 
     window.activateWindow()
     target = QApplication.focusWidget() or window
     qtbot.keyClick(target, key, modifiers)
-
-
-def drop(widget: QWidget, mime: QMimeData) -> QDropEvent:
-    """Drag ``mime`` onto the middle of ``widget`` and let go, as Qt delivers a real drop."""
-    point = widget.rect().center()
-    actions = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
-    enter = QDragEnterEvent(
-        point, actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    )
-    QApplication.sendEvent(widget, enter)
-    assert enter.isAccepted(), "the window refused the drag"
-    event = QDropEvent(
-        QPointF(point), actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    )
-    QApplication.sendEvent(widget, event)
-    return event
 
 
 def file_mime(*files: Path) -> QMimeData:
