@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from tests.conftest import SEED_ARTICLE, dev_article
 
+from article_summariser.engine import algorithms
+
 
 def cli(
     *args: str, stdin: bytes | None = None, env: dict | None = None
@@ -32,7 +34,7 @@ def test_summarise_json_schema_and_offsets() -> None:
     content = SEED_ARTICLE.read_bytes().decode("utf-8")
     assert data["language"]["code"] == "en"
     assert 0.9 < data["language"]["probability"] <= 1.0
-    assert data["algorithm"] == "lexrank"
+    assert data["algorithm"] == algorithms.DEFAULT
     assert len(data["summary"]) == 3
     for sentence in data["sentences"]:
         assert content[sentence["start"] : sentence["end"]] == sentence["text"]
