@@ -20,7 +20,7 @@ MALAYALAM = "ഇന്ന് നല്ല മഴ പെയ്തു. കുട�
 
 
 #: Languages with a sentence model, a stemmer (or a word segmenter) and stop words.
-FULL = set("en de fr es it pt nl cs sk pl sv da no fi ru uk zh ja".split())
+FULL = set("en de fr es it pt nl cs sk pl sv da no fi et el tr ru uk zh ja hi".split())
 OFFLINE_LANGUAGES = ("en", "de", "fr", "cs", "pl", "zh", "ja", "uk", "el", "ru")
 
 
