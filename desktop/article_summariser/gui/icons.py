@@ -1,17 +1,27 @@
 """Icons: the desktop theme's where it has them, our own SVGs drawn in the palette's colours.
 
-The bundled SVGs (``resources/icons/ui``) are line drawings in ``currentColor``; they are
-rendered at every common size for 1x and 2x screens, in the palette's text colour (and its
-disabled colour), so they stay sharp on HiDPI screens and readable in dark mode. Call
-``clear_cache()`` when the palette changes.
+The bundled SVGs (``resources/icons/ui``) are line drawings in ``currentColor``; each is drawn
+when Qt first asks for it, at the size and device pixel ratio it is painted at, in the palette's
+text colour (or its disabled colour), so it stays sharp on HiDPI screens and readable in dark
+mode. Drawing on demand keeps start-up short: rendering every icon at every size up front cost
+more than painting the whole window. Call ``clear_cache()`` when the palette changes.
 """
 
 from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QIcon,
+    QIconEngine,
+    QImage,
+    QPainter,
+    QPalette,
+    QPixmap,
+)
 from PySide6.QtSvg import QSvgRenderer
 
 from article_summariser import resources
@@ -38,8 +48,6 @@ THEME_NAMES: dict[str, str | None] = {
     "markdown": None,
     "quote": None,
 }
-SIZES = (16, 20, 22, 24, 32, 48, 64)
-SCALES = (1.0, 2.0)
 
 
 def _svg(name: str) -> str | None:
@@ -64,17 +72,50 @@ def _render(svg: str, colour: QColor, size: int, scale: float) -> QPixmap:
     return pixmap
 
 
+class _SvgEngine(QIconEngine):
+    """Draws one recoloured SVG at whatever size and scale it is asked for, once each."""
+
+    def __init__(self, svg: str, normal: str, disabled: str) -> None:
+        super().__init__()
+        self._svg, self._normal, self._disabled = svg, normal, disabled
+        self._pixmaps: dict[tuple[int, bool, float], QPixmap] = {}
+
+    def _pixmap(self, size: QSize, mode: QIcon.Mode, scale: float) -> QPixmap:
+        side = max(1, min(size.width(), size.height()))
+        disabled = mode == QIcon.Mode.Disabled
+        key = (side, disabled, scale)
+        pixmap = self._pixmaps.get(key)
+        if pixmap is None:
+            colour = QColor(self._disabled if disabled else self._normal)
+            pixmap = self._pixmaps[key] = _render(self._svg, colour, side, scale)
+        return pixmap
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        return self._pixmap(size, mode, 1.0)
+
+    def scaledPixmap(
+        self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
+    ) -> QPixmap:
+        return self._pixmap(size, mode, scale)
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        scale = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        painter.drawPixmap(rect, self._pixmap(rect.size(), mode, scale))
+
+    def actualSize(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QSize:
+        side = min(size.width(), size.height())
+        return QSize(side, side)
+
+    def clone(self) -> QIconEngine:
+        return _SvgEngine(self._svg, self._normal, self._disabled)
+
+
 @cache
 def _bundled(name: str, normal: str, disabled: str) -> QIcon:
     svg = _svg(name)
-    icon = QIcon()
     if svg is None:
-        return icon
-    for size in SIZES:
-        for scale in SCALES:
-            icon.addPixmap(_render(svg, QColor(normal), size, scale), QIcon.Mode.Normal)
-            icon.addPixmap(_render(svg, QColor(disabled), size, scale), QIcon.Mode.Disabled)
-    return icon
+        return QIcon()
+    return QIcon(_SvgEngine(svg, normal, disabled))
 
 
 def icon(name: str, *, prefer_theme: bool = True) -> QIcon:
