@@ -14,7 +14,7 @@ import pytest
 from tests.conftest import EVAL, dev_article
 
 from article_summariser.cli import main
-from article_summariser.engine import InputError, Length, Options, summarise
+from article_summariser.engine import InputError, Length, Options, prepare, rank, select, summarise
 from article_summariser.engine.errors import UnknownAlgorithmError
 from article_summariser.engine.evaluation import (
     evaluate,
@@ -180,6 +180,24 @@ def test_methods_are_resolved_with_lead_first_and_unknown_names_refused() -> Non
         resolve_methods(["nonsense"])
     with pytest.raises(UnknownAlgorithmError, match="sumy has no algorithm"):
         resolve_methods(["sumy:lead"])
+
+
+def test_plain_too_measures_the_context_rule() -> None:
+    # Each method runs twice, with and without the readable-extract rule; Lead once.
+    names = [m.name for m in resolve_methods(["positional", "lexrank"], plain_too=True)]
+    assert names == ["lead", "positional", "positional+plain", "lexrank", "lexrank+plain"]
+    # On this article LexRank's third pick leans on the sentence before it: the rule swaps it.
+    article = _article("cnndm", 0)
+    report = evaluate([article], ["lexrank"], Length.sentences(3), plain_too=True)
+    scores = {m.method: m.rouge["rouge1"].mean for m in report.groups[0].methods}
+    ranked = rank(prepare(article.text, "auto", title=article.title), "lexrank")
+    summaries = {}
+    for name, context in (("lexrank", True), ("lexrank+plain", False)):
+        lines = summaries[name] = summary_lines(
+            select(ranked, Length.sentences(3), context=context)
+        )
+        assert scores[name] == pytest.approx(100 * rouge(article.summary, lines, "en").rouge1)
+    assert summaries["lexrank"] != summaries["lexrank+plain"]
 
 
 def test_stock_sumy_runs_next_to_our_own() -> None:

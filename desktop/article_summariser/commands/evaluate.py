@@ -36,6 +36,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--no-title", action="store_true", help="do not give the articles' titles to the engine"
     )
+    parser.add_argument(
+        "--plain-too",
+        action="store_true",
+        help="also run every method without the readable-extract rule (what the rule costs)",
+    )
     parser.add_argument("--format", "-f", choices=("text", "json"), default="text")
 
 
@@ -73,6 +78,7 @@ def run(args: argparse.Namespace) -> int:
         args.algorithm or ["default"],
         length,
         use_title=not args.no_title,
+        plain_too=args.plain_too,
         progress=progress if sys.stderr.isatty() else None,
     )
     if args.format == "json":

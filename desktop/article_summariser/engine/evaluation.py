@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from article_summariser.engine import algorithms
@@ -33,6 +33,8 @@ from article_summariser.engine.model import Length, LengthUnit
 
 BASELINE = "lead"
 SUMY_PREFIX = "sumy:"
+#: Marks a method run without the readable-extract rule (``plain_too``).
+PLAIN_SUFFIX = "+plain"
 ROUGE_LABELS = {"rouge1": "R-1", "rouge2": "R-2", "rougeLsum": "R-Lsum"}
 
 #: Called after each article with (articles done, articles in all).
@@ -77,10 +79,14 @@ class _Method:
     name: str
     label: str
     algorithm: Any  # str (registry name) or an Algorithm
+    #: Select with the readable-extract rule (a sentence that leans on the one before brings
+    #: it or gives way), as the app does; ``False`` measures what the rule costs.
+    context: bool = True
 
 
-def resolve_methods(names: Sequence[str]) -> list[_Method]:
-    """The methods to run, Lead first, without repeats; unknown names raise."""
+def resolve_methods(names: Sequence[str], *, plain_too: bool = False) -> list[_Method]:
+    """The methods to run, Lead first, without repeats; unknown names raise. With
+    ``plain_too`` every method but Lead also runs without the readable-extract rule."""
     from article_summariser.engine.algorithms import sumy_adapter
     from article_summariser.engine.algorithms.base import Algorithm
 
@@ -111,6 +117,20 @@ def resolve_methods(names: Sequence[str]) -> list[_Method]:
             if key not in seen:
                 seen.add(key)
                 resolved.append(method)
+    if plain_too:
+        resolved = [resolved[0]] + [
+            variant
+            for method in resolved[1:]
+            for variant in (
+                method,
+                replace(
+                    method,
+                    name=f"{method.name}{PLAIN_SUFFIX}",
+                    label=f"{method.label}, without the context rule",
+                    context=False,
+                ),
+            )
+        ]
     return resolved
 
 
@@ -143,14 +163,16 @@ def evaluate(
     length: Length | None = None,
     *,
     use_title: bool = True,
+    plain_too: bool = False,
     progress: Progress | None = None,
 ) -> Report:
-    """Summarise every article with every method and score the summaries."""
+    """Summarise every article with every method and score the summaries (``plain_too``:
+    each method also without the readable-extract rule, to measure what the rule costs)."""
     from article_summariser.engine.summarise import prepare, rank, select
 
     check_available()
     length = length or Length.sentences(3)
-    plan = resolve_methods(methods)
+    plan = resolve_methods(methods, plain_too=plain_too)
     groups: dict[tuple[str, str], dict[str, Any]] = {}
     for done, article in enumerate(articles, 1):
         group = groups.setdefault(
@@ -176,7 +198,8 @@ def evaluate(
             try:
                 if prepared is None:
                     raise EngineError("not summarisable")
-                candidate = summary_lines(select(rank(prepared, method.algorithm), length))
+                summary = select(rank(prepared, method.algorithm), length, context=method.context)
+                candidate = summary_lines(summary)
             except EngineError:
                 # Counted as an empty summary: skipping it would flatter the method.
                 candidate = ""
