@@ -82,7 +82,7 @@ def test_the_dialog_searches_reopens_deletes_and_clears(qtbot, window, wait_summ
     qtbot.waitUntil(lambda: dialog.isVisible() and len(dialog.titles()) == 2)
     assert dialog.count_label.text() == "2 remembered"
     # Full-text search: a word from deep inside the AFP story.
-    assert search(qtbot, dialog, "kozlov") == [TITLE]
+    assert search(qtbot, dialog, "peskov") == [TITLE]
     assert dialog.count_label.text() == "1 found"
     assert dialog.preview.toPlainText().startswith(dialog.entry().summary.split("\n")[0])
     # Reopen it after closing the document: same text, same settings.

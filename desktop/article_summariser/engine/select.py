@@ -22,6 +22,7 @@ Two rules keep an extract readable, for every algorithm:
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -194,60 +195,74 @@ def choose(
     flags the candidates that should not stand without the candidate before them.
     """
     unit = length.unit
-    flags = needs_previous or [False] * len(word_counts)
+    queue = _Queue(order, needs_previous)
     chosen: list[int] = []
-    taken: set[int] = set()
-    waiting: list[int] = []  # sentences that gave way, best first
     used = 0
-
-    def proposals() -> Iterator[int]:
-        position = 0
-        while True:
-            ready = next((w for w in waiting if w - 1 in taken), None)
-            if ready is not None:
-                waiting.remove(ready)
-                yield ready
-                continue
-            if position >= len(order):
-                return
-            i = order[position]
-            position += 1
-            if flags[i] and i - 1 not in taken:
-                waiting.append(i)
-                continue
-            yield i
-
-    def candidates() -> Iterator[int]:
-        yield from proposals()
-        while waiting:
-            yield waiting.pop(0)
-
     if unit is LengthUnit.SENTENCES:
         wanted = int(length.value)
-        for i in candidates():
+        for i in queue:
             if len(chosen) >= wanted:
                 break
             chosen.append(i)
-            taken.add(i)
+            queue.take(i)
     elif unit is LengthUnit.WORDS:
         budget = int(length.value)
-        for i in candidates():
+        for i in queue:
             if used + word_counts[i] <= budget:
                 chosen.append(i)
-                taken.add(i)
+                queue.take(i)
                 used += word_counts[i]
             if used == budget:
                 break
     else:
         target = length.value * words_total
-        for i in candidates():
+        for i in queue:
             if used >= target:
                 break
             chosen.append(i)
-            taken.add(i)
+            queue.take(i)
             used += word_counts[i]
         if len(chosen) > 1:
             without_last = used - word_counts[chosen[-1]]
             if abs(without_last - target) < abs(used - target):
                 chosen.pop()
     return sorted(chosen)
+
+
+class _Queue:
+    """The candidates in the order they are offered: best first, but a sentence that leans on
+    its predecessor waits until the predecessor is taken (then it comes back at its own rank,
+    ahead of anything ranked below it), and whatever still waits at the end comes last."""
+
+    def __init__(self, order: Sequence[int], needs_previous: Sequence[bool] | None) -> None:
+        self._order = order
+        self._flags = needs_previous if needs_previous is not None and any(needs_previous) else None
+        self._taken: set[int] = set()
+        self._ready: list[tuple[int, int]] = []  # heap of (rank, candidate)
+        self._blocked: dict[int, list[tuple[int, int]]] = {}  # predecessor -> waiting ones
+
+    def take(self, i: int) -> None:
+        self._taken.add(i)
+        for item in self._blocked.pop(i, ()):
+            heapq.heappush(self._ready, item)
+
+    def __iter__(self) -> Iterator[int]:
+        if self._flags is None:
+            yield from self._order
+            return
+        flags, taken = self._flags, self._taken
+        for rank, i in enumerate(self._order):
+            while self._ready:
+                yield heapq.heappop(self._ready)[1]
+            if flags[i] and i - 1 not in taken:
+                self._blocked.setdefault(i - 1, []).append((rank, i))
+                continue
+            yield i
+        # Whatever still waits stands on its own now: the length asked for wins.
+        while self._ready or self._blocked:
+            while self._ready:
+                yield heapq.heappop(self._ready)[1]
+            left = sorted(item for items in self._blocked.values() for item in items)
+            self._blocked.clear()
+            self._ready = [item for item in left if item[1] not in taken]
+            heapq.heapify(self._ready)

@@ -167,7 +167,7 @@ class Controls(QWidget):
 
     # Internals ------------------------------------------------------------------------------
 
-    _default_algorithm = "lexrank"
+    _default_algorithm = "positional"  # until the engine's catalogue names its default
 
     def _select_algorithm(self, name: str) -> None:
         key = name.lower()

@@ -182,7 +182,7 @@ class Worker(QObject):
             )
         except Exception:  # pragma: no cover - a broken installation
             log.exception("The summariser could not be loaded")
-            catalogue = Catalogue((), "lexrank", ())
+            catalogue = Catalogue((), "positional", ())
         self.ready.emit(catalogue)
         try:
             from article_summariser.engine.summarise import warm_up

@@ -12,6 +12,7 @@ from article_summariser.engine.algorithms import (
     lexrank,
     lsa,
     luhn,
+    positional_centrality,
     reduction,
     sumbasic,
     textrank,
@@ -44,6 +45,13 @@ _SUMY = (
 _SLOW = {"kl": (150_000, "sumbasic")}
 
 ALGORITHMS: dict[str, Algorithm] = {
+    "positional": Algorithm(
+        "positional",
+        "Positional centrality",
+        "Lead position weighed with centrality, title words and sentence length; for long "
+        "texts centrality counts more. Beats Lead-3 on news (README, Quality).",
+        positional_centrality.rank,
+    ),
     "lead": Algorithm(
         "lead",
         "Lead",
@@ -66,7 +74,7 @@ for _module, _label, _description, _complexity in _SUMY:
     )
 
 #: The algorithm used when none is named.
-DEFAULT = "lexrank"
+DEFAULT = "positional"
 
 
 def names() -> tuple[str, ...]:
