@@ -40,10 +40,10 @@ def length_from(args: argparse.Namespace) -> Length:
 def read_input(source: str) -> LoadedDocument:
     """The document at ``source``: a path, an http(s) URL (fetched), or ``-`` for stdin."""
     from article_summariser.engine.fetch import fetch_url, looks_like_url
-    from article_summariser.engine.loading import load_bytes, load_path
+    from article_summariser.engine.loading import load_bytes, load_path, read_stream
 
     if source == "-":
-        data = sys.stdin.buffer.read()
+        data = read_stream(sys.stdin.buffer, "The standard input")
         return load_bytes(data, "The standard input", "-")
     if looks_like_url(source):
         return fetch_url(source)

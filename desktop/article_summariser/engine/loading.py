@@ -6,19 +6,32 @@ rtf, epub). Plain text is returned exactly as decoded; the other formats return 
 paragraphs separated by blank lines, with blocks that say what each paragraph is. Empty,
 binary, oversized, damaged, password-protected or unsupported files and unreadable paths raise
 ``InputError`` with a message for people.
+
+Size limits are checked before anything is read: a file by its size on disk, a stream (standard
+input) as it is read, pasted text (``check_text_size``) by its size in UTF-8, the size it has as
+a file, so that one limit means the same wherever the text comes from. A path that is not a
+regular file (a named pipe, a device, a socket, a folder) is refused from its ``stat``, before
+it is opened: opening a pipe would wait for a writer forever.
 """
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
+from article_summariser.engine import cancel
 from article_summariser.engine.errors import InputError
 from article_summariser.engine.model import Block
 
-#: Files larger than this are refused (configurable by the caller).
+#: Files larger than this are refused (configurable by the caller); pasted text and standard
+#: input are held to the same limit.
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+#: Streams are read in pieces of this size, so an endless one stops at the limit.
+_READ_CHUNK = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -64,29 +77,126 @@ def human_size(size: float) -> str:
     return f"{megabytes} MB"
 
 
+def over_limit(name: str, size: int | None, max_bytes: int) -> InputError:
+    """The refusal of something over the limit, with its size when it is known."""
+    if size is None:
+        return InputError(f"{name} is over the {human_size(max_bytes)} limit.")
+    return InputError(f"{name} is {human_size(size)}, over the {human_size(max_bytes)} limit.")
+
+
+def _not_a_file(name: str, mode: int) -> InputError | None:
+    """Why a path of this ``stat`` mode cannot be read as a document (``None``: it can)."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return InputError(f"{name} is a folder, not a document.")
+    if stat.S_ISFIFO(mode):
+        return InputError(
+            f"{name} is a pipe, not a document: it has no end to read to. Save what it carries "
+            "to a file and open that."
+        )
+    if stat.S_ISSOCK(mode):
+        return InputError(f"{name} is a socket, not a document.")
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return InputError(f"{name} is a device, not a document.")
+    return InputError(f"{name} is not a regular file, so it cannot be read as a document.")
+
+
 def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """The bytes of ``path`` with every failure turned into a clear ``InputError``."""
+    """The bytes of ``path`` with every failure turned into a clear ``InputError``.
+
+    Never blocks: what the path is and how big it is are known from ``stat`` before it is
+    opened, and it is opened without waiting, then checked again (it may have been replaced).
+    """
     name = f"“{path.name}”"
     try:
-        size = path.stat().st_size
+        info = os.stat(path)
     except FileNotFoundError:
         raise InputError(f"{name} does not exist (was it moved or deleted?).") from None
     except OSError as error:
         raise InputError(f"{name} cannot be read: {error.strerror or error}.") from None
-    if path.is_dir():
-        raise InputError(f"{name} is a folder, not a document.")
-    if size > max_bytes:
-        raise InputError(f"{name} is {human_size(size)}, over the {human_size(max_bytes)} limit.")
+    refusal = _not_a_file(name, info.st_mode)
+    if refusal is not None:
+        raise refusal
+    if info.st_size > max_bytes:
+        raise over_limit(name, info.st_size, max_bytes)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        with path.open("rb") as handle:
+        descriptor = os.open(path, flags)
+    except FileNotFoundError:
+        raise InputError(f"{name} does not exist (was it moved or deleted?).") from None
+    except PermissionError:
+        raise InputError(f"{name} cannot be read: permission denied.") from None
+    except OSError as error:
+        raise InputError(f"{name} cannot be read: {error.strerror or error}.") from None
+    try:
+        with os.fdopen(descriptor, "rb") as handle:
+            refusal = _not_a_file(name, os.fstat(handle.fileno()).st_mode)
+            if refusal is not None:
+                raise refusal
             data = handle.read(max_bytes + 1)
     except PermissionError:
         raise InputError(f"{name} cannot be read: permission denied.") from None
     except OSError as error:
         raise InputError(f"{name} cannot be read: {error.strerror or error}.") from None
     if len(data) > max_bytes:
-        raise InputError(f"{name} is over the {human_size(max_bytes)} limit.")
+        raise over_limit(name, None, max_bytes)
     return data
+
+
+def read_stream(
+    stream: BinaryIO, name: str = "The standard input", max_bytes: int = DEFAULT_MAX_BYTES
+) -> bytes:
+    """Everything ``stream`` holds, refused with an ``InputError`` once it passes the limit.
+
+    A stream redirected from a file says its size at once; a pipe is read a piece at a time
+    and stops one byte past the limit, however much more is coming.
+    """
+    try:
+        info = os.fstat(stream.fileno())
+    except (AttributeError, OSError, ValueError):
+        info = None
+    if info is not None and stat.S_ISREG(info.st_mode):
+        try:
+            remaining = info.st_size - stream.tell()
+        except OSError:
+            remaining = info.st_size
+        if remaining > max_bytes:
+            raise over_limit(name, remaining, max_bytes)
+    chunks: list[bytes] = []
+    total = 0
+    try:
+        while total <= max_bytes:
+            chunk = stream.read(min(_READ_CHUNK, max_bytes + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    except OSError as error:
+        raise InputError(f"{name} cannot be read: {error.strerror or error}.") from None
+    if total > max_bytes:
+        raise over_limit(name, None, max_bytes)
+    return b"".join(chunks)
+
+
+def text_size(text: str) -> int:
+    """The size of ``text`` in UTF-8 (what it takes as a file), measured a piece at a time."""
+    if text.isascii():
+        return len(text)
+    return sum(
+        len(text[start : start + _READ_CHUNK].encode("utf-8", "surrogatepass"))
+        for start in range(0, len(text), _READ_CHUNK)
+    )
+
+
+def check_text_size(text: str, name: str = "The text", max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+    """Refuse text over the limit (pasted or dropped text) as a file of that size would be."""
+    # A character takes one to four bytes: a text a quarter of the limit long needs no count.
+    if len(text) * 4 <= max_bytes:
+        return
+    size = text_size(text)
+    if size > max_bytes:
+        raise over_limit(name, size, max_bytes)
 
 
 #: What this app reads, for messages about what it does not.
@@ -246,11 +356,21 @@ def load_bytes(
     suffix: str = "",
     content_type: str = "",
     charset: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Callable[[float], None] | None = None,
 ) -> LoadedDocument:
-    """Load a document from its bytes, whatever supported format it is in."""
+    """Load a document from its bytes, whatever supported format it is in.
+
+    ``progress`` hears how far a long document (a PDF, page by page) has got; a cancel scope
+    (``engine.cancel``) stops it between pages. ``max_bytes`` also caps the text a PDF unpacks.
+    """
     if not data:
         raise InputError(f"{name} is empty (0 bytes).")
     kind = sniff(data, name, suffix.lower(), content_type)
+    if kind == "pdf":
+        from article_summariser.engine.loaders import pdf
+
+        return pdf.load(data, name, source, progress=progress, max_chars=max_bytes)
     if kind == "html":
         from article_summariser.engine.loaders import html
 
@@ -270,9 +390,7 @@ def _loader(kind: str) -> Callable[[bytes, str, str], LoadedDocument]:
 
     Spelled out rather than imported by name so that a frozen build finds every loader.
     """
-    if kind == "pdf":
-        from article_summariser.engine.loaders import pdf as module
-    elif kind == "docx":
+    if kind == "docx":
         from article_summariser.engine.loaders import docx as module
     elif kind == "odt":
         from article_summariser.engine.loaders import odt as module
@@ -287,8 +405,30 @@ def _loader(kind: str) -> Callable[[bytes, str, str], LoadedDocument]:
     return module.load
 
 
-def load_path(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedDocument:
-    """Load any supported document from disk; every failure is an ``InputError``."""
+def load_path(
+    path: Path | str,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    *,
+    cancelled: Callable[[], bool] | None = None,
+    progress: Callable[[float], None] | None = None,
+) -> LoadedDocument:
+    """Load any supported document from disk; every failure is an ``InputError``.
+
+    ``cancelled`` is polled between the pages of a long document (``CancelledError`` once it
+    returns True); ``progress`` hears how far the loading has got, as a fraction.
+    """
     path = Path(path)
-    data = read_bytes(path, max_bytes)
-    return load_bytes(data, f"“{path.name}”", str(path), suffix=path.suffix.lower())
+    with cancel.scope(cancelled):
+        data = read_bytes(path, max_bytes)
+        cancel.check()
+        document = load_bytes(
+            data,
+            f"“{path.name}”",
+            str(path),
+            suffix=path.suffix.lower(),
+            max_bytes=max_bytes,
+            progress=progress,
+        )
+    if progress is not None:
+        progress(1.0)
+    return document

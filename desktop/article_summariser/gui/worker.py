@@ -287,7 +287,8 @@ class Worker(QObject):
             else:
                 from article_summariser.engine.loading import load_path
 
-                document = load_path(request.path)
+                # A long PDF stops between pages once the window no longer wants it.
+                document = load_path(request.path, cancelled=request.cancel.is_set)
         except Exception as error:
             kind, message, details = _failure(error)
             self.loaded.emit(LoadResult(request, None, kind, message, details))

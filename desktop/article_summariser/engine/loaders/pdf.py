@@ -15,6 +15,9 @@ from those this module rebuilds lines and paragraphs:
 * larger type makes a heading.
 
 A PDF of scanned pages has no text to read and says so; a password-protected one says so too.
+A book is read page by page: the caller hears the progress and can cancel between pages
+(``engine.cancel``), and a PDF of more than ``MAX_PAGES`` pages, or one whose text passes the
+caller's size limit, is refused as soon as that is known.
 """
 
 from __future__ import annotations
@@ -24,16 +27,22 @@ import itertools
 import math
 import re
 import statistics
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from article_summariser.engine.errors import InputError
+from article_summariser.engine import cancel
+from article_summariser.engine.errors import EngineError, InputError
 from article_summariser.engine.loaders.document import Paragraph, assemble, clean
 from article_summariser.engine.model import Role
 
 if TYPE_CHECKING:
     from article_summariser.engine.loading import LoadedDocument
 
+#: More pages than this are refused before any is read (a 2,000-page book reads in seconds).
+MAX_PAGES = 10_000
+#: Share of the progress for reading the pages' text (the rest is rebuilding paragraphs).
+READ_SHARE = 0.9
 #: Share of the page height, at the top and at the bottom, where running heads live.
 MARGIN = 0.12
 #: A line seen in the margin of at least this share of pages (and two) is a running head.
@@ -203,6 +212,12 @@ def _open(data: bytes, name: str):
                     f"{name} is password-protected: open it in a PDF reader, save a copy "
                     "without the password, and open that."
                 )
+        count = len(reader.pages)
+        if count > MAX_PAGES:
+            raise InputError(
+                f"{name} has {count:,} pages, over the {MAX_PAGES:,}-page limit. Split it, "
+                "or open the chapters you want."
+            )
         pages = list(reader.pages)
     except InputError:
         raise
@@ -215,17 +230,41 @@ def _open(data: bytes, name: str):
     return reader, pages
 
 
-def load(data: bytes, name: str, source: str) -> LoadedDocument:
+def load(
+    data: bytes,
+    name: str,
+    source: str,
+    *,
+    progress: Callable[[float], None] | None = None,
+    max_chars: int | None = None,
+) -> LoadedDocument:
+    """The document of a PDF's text layer. ``progress`` hears the share of pages read so far;
+    an ``InputError`` refuses a PDF whose text passes ``max_chars`` characters."""
     from pypdf.errors import LimitReachedError
+
+    from article_summariser.engine.loading import human_size
 
     reader, page_objects = _open(data, name)
     if not page_objects:
         raise InputError(f"{name} has no pages.")
     raw: list[tuple[list[_Line], float, float]] = []
+    characters = 0
     try:
-        for page in page_objects:
+        for number, page in enumerate(page_objects):
+            cancel.check()
+            if progress is not None:
+                progress(READ_SHARE * number / len(page_objects))
             box = page.mediabox
-            raw.append((_page_lines(page), float(box.bottom), float(box.height)))
+            lines = _page_lines(page)
+            characters += sum(len(line.text) + 1 for line in lines)
+            if max_chars is not None and characters > max_chars:
+                raise InputError(
+                    f"{name} holds more than {human_size(max_chars)} of text (page "
+                    f"{number + 1:,} of {len(page_objects):,}), over the limit."
+                )
+            raw.append((lines, float(box.bottom), float(box.height)))
+    except EngineError:
+        raise  # refused, or cancelled
     except LimitReachedError:
         raise InputError(
             f"{name} holds a stream that would unpack to an unreasonable size; refused as a "
@@ -248,6 +287,9 @@ def load(data: bytes, name: str, source: str) -> LoadedDocument:
 
     paragraphs: list[Paragraph] = []
     for page_index, lines in enumerate(pages):
+        cancel.check()
+        if progress is not None and page_index % 16 == 0:
+            progress(READ_SHARE + (1 - READ_SHARE) * page_index / len(pages))
         for k, block in enumerate(_blocks(lines, body_size, spacing)):
             text = block.lines[0].text
             for line in block.lines[1:]:
