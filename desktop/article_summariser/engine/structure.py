@@ -11,7 +11,7 @@ gets the same cleaning as a loaded web page while every offset still indexes the
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from article_summariser.engine import cancel, furniture
 from article_summariser.engine.model import Block, Role
@@ -144,15 +144,18 @@ def _finish(text: str, blocks: list[Block]) -> list[Block]:
     return blocks
 
 
-def split_blocks(text: str) -> list[Block]:
+def split_blocks(text: str, progress: Callable[[float], None] | None = None) -> list[Block]:
     """Paragraph, heading and furniture blocks covering every non-blank part of ``text``.
 
     Offsets index into ``text`` unchanged: furniture is only marked, never removed.
+    ``progress`` hears how far through the text the split is (a fraction), now and then.
     """
     blocks: list[Block] = []
     for count, (pa, pb) in enumerate(_paragraph_spans(text)):
         if count % 256 == 0:
             cancel.check()
+            if progress is not None:
+                progress(pa / len(text))
         blocks.extend(_paragraph_blocks(text, pa, pb))
     return _finish(text, blocks)
 

@@ -7,18 +7,22 @@ changes the length re-runs ``select`` alone, which takes microseconds.
 
 from __future__ import annotations
 
+import gc
 import math
 import re
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import cached_property
 
 from article_summariser.engine import algorithms, cancel, detect, languages, tokenise
 from article_summariser.engine import select as selection
+from article_summariser.engine.algorithms.base import TokensBuilder
 from article_summariser.engine.errors import CancelledError, InputError
 from article_summariser.engine.keywords import keywords as find_keywords
 from article_summariser.engine.languages import Language
+from article_summariser.engine.loading import DEFAULT_MAX_BYTES, check_text_size
 from article_summariser.engine.model import (
     Block,
     LanguageGuess,
@@ -36,6 +40,12 @@ Progress = Callable[[float], None]
 #: Returns True when the caller no longer wants the result.
 Cancelled = Callable[[], bool]
 
+#: The longest text summarised, in UTF-8 bytes: the size limit of files.
+MAX_TEXT_BYTES = DEFAULT_MAX_BYTES
+#: Shares of ``prepare``'s progress for splitting the paragraphs and for counting the words
+#: (the rest is sentences and words), roughly as their time divides on a long text.
+SPLIT_SHARE = 0.15
+COUNT_SHARE = 0.03
 #: Characters that are not text: a string full of them is binary data decoded by mistake.
 _CONTROL = {chr(c) for c in range(32)} - {"\t", "\n", "\r", "\f", "\v"}
 #: The same characters as a pattern: counted in C, not one Python step per character.
@@ -82,12 +92,14 @@ class Ranked:
         return tuple(selection.needs_previous(doc.sentences, self.prepared.language.code))
 
     @cached_property
-    def scored_sentences(self) -> tuple[tuple[Sentence, ...], tuple[Sentence, ...]]:
-        """Every sentence with its score, not selected and selected. Built on the first
-        ``select``; every later one (the length slider) only picks from the two."""
+    def scored_sentences(self) -> tuple[Sentence, ...]:
+        """Every sentence with its score, not selected. Built on the first ``select``; every
+        later one (the length slider) copies only the sentences it chooses."""
         score_of = dict(zip(self.prepared.candidates, self.scores, strict=True))
-        scored = tuple(_copy(s, score=score_of.get(s.index, 0.0)) for s in self.prepared.sentences)
-        return scored, tuple(_copy(s, selected=True) for s in scored)
+        with _collector_paused():
+            return tuple(
+                _copy(s, score=score_of.get(s.index, 0.0)) for s in self.prepared.sentences
+            )
 
 
 def _copy(sentence: Sentence, **changes: object) -> Sentence:
@@ -99,11 +111,31 @@ def _copy(sentence: Sentence, **changes: object) -> Sentence:
     return copy
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while a burst of objects is made.
+
+    Each full collection walks every object alive, and a burst of hundreds of thousands of
+    sentences triggers one after another as they pile up: on a 20 MB text they took four
+    fifths of the first ``select``. Nothing made in these bursts forms a cycle, so reference
+    counting frees it all the same. A collector someone else turned off stays off.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _check_text(text: str) -> None:
     if not isinstance(text, str):
         raise InputError("The input is not text.")
     if not text.strip():
         raise InputError("The text is empty: paste or open an article to summarise.")
+    # The limit of files holds for text from anywhere (typed, pasted in pieces, restored).
+    check_text_size(text, "The text", MAX_TEXT_BYTES)
     sample = text[:100_000]
     control = len(_CONTROL_RE.findall(sample))
     if "\x00" in sample or control > max(8, len(sample) // 100):
@@ -148,9 +180,15 @@ def prepare(
             f"{lang.label} is summarised with partial language data ({languages.describe(lang)})."
         )
 
+    # Progress through the text: paragraphs first (unless the loader found them), then
+    # sentences and words, then the word count.
+    split_share = 0.0 if blocks is not None else SPLIT_SHARE
+    tokenise_share = 1.0 - split_share - COUNT_SHARE
     if blocks is None:
         with cancel.scope(cancelled):
-            blocks = split_blocks(text)
+            blocks = split_blocks(
+                text, None if progress is None else lambda f: progress(f * split_share)
+            )
     blocks = _mark_title(list(blocks))
     if not title:
         title = next((text[b.start : b.end] for b in blocks if b.role is Role.TITLE), "")
@@ -159,8 +197,9 @@ def prepare(
     stem = languages.stemmer(lang.name) or str.lower
     sentences: list[Sentence] = []
     candidates: list[int] = []
-    cand_words: list[tuple[str, ...]] = []
-    cand_stems: list[tuple[str, ...]] = []
+    # Words as 4-byte ids, each distinct word kept once (``Tokens``): a tuple of strings per
+    # sentence cost over a gigabyte for 50 MB of text.
+    cand_words = TokensBuilder()
     cand_text: list[str] = []
     cand_para: list[int] = []
     heading_words: list[str] = []
@@ -169,7 +208,7 @@ def prepare(
         if cancelled is not None and cancelled():
             raise CancelledError("Cancelled.")
         if progress is not None and block_index % 64 == 0:
-            progress(block_index / max(1, len(blocks)))
+            progress(split_share + tokenise_share * block.start / len(text))
         if block.role is not Role.BODY:
             piece = text[block.start : block.end]
             if block.role in (Role.TITLE, Role.HEADING):
@@ -205,9 +244,10 @@ def prepare(
                 sentences[-1] = replace(sentence, role=Role.BOILERPLATE)
                 continue
             candidates.append(sentence.index)
-            cand_words.append(words)
-            cand_stems.append(tuple(map(stem, words)))
-            cand_text.append(sentence.display_text)
+            cand_words.add(words)
+            display = sentence.display_text
+            # The sentence's own string when nothing was collapsed: one copy of the text, not two.
+            cand_text.append(piece if display == piece else display)
             cand_para.append(body_index)
     t2 = time.perf_counter()
 
@@ -219,11 +259,19 @@ def prepare(
             )
         raise InputError("There are no words to summarise: the text is only numbers or symbols.")
 
+    with cancel.scope(cancelled):
+        words_total = tokenise.count_words(
+            text,
+            lang,
+            None if progress is None else lambda f: progress(1.0 - COUNT_SHARE * (1.0 - f)),
+        )
+    tokens = cand_words.build()
     rank_input = algorithms.RankInput(
         language=lang.name,
         sentences=tuple(cand_text),
-        words=tuple(cand_words),
-        stems=tuple(cand_stems),
+        words=tokens,
+        # A word has one stem: each distinct word is stemmed once, tokens share the ids.
+        stems=tokens.with_vocabulary(list(map(stem, tokens.vocabulary))),
         stop_words=stop_words,
         paragraphs=tuple(cand_para),
         heading_words=tuple(heading_words),
@@ -240,7 +288,7 @@ def prepare(
         sentences=tuple(sentences),
         candidates=tuple(candidates),
         rank_input=rank_input,
-        words_total=tokenise.count_words(text, lang),
+        words_total=words_total,
         timings=Timings(detect=t1 - t0, tokenise=t2 - t1),
         notes=tuple(notes),
     )
@@ -285,8 +333,11 @@ def rank(
     if len(raw) != len(doc):  # pragma: no cover - a broken algorithm is a programming error
         raise RuntimeError(f"{algo.name} returned {len(raw)} scores for {len(doc)} sentences")
     scores = normalise(raw)
-    # Best first; ties go to the earlier sentence, so the order is the same on every run.
-    order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
+    # Best first; ties go to the earlier sentence (the sort is stable), so the order is the
+    # same on every run. Keyed by a list: a (score, index) tuple per sentence cost 30 MB at
+    # 50 MB of text.
+    negated = [-score for score in scores]
+    order = sorted(range(len(scores)), key=negated.__getitem__)
     order = selection.distinct_order(order, doc.sentences)
     elapsed = time.perf_counter() - t0
     kw = find_keywords(doc.words, doc.stop_words, doc.stem, boost=doc.heading_words)
@@ -308,11 +359,10 @@ def select(ranked: Ranked, length: Length, *, context: bool = True) -> Summary:
     cand_words = [prepared.sentences[i].words for i in prepared.candidates]
     flags = ranked.needs_previous if context else None
     chosen = selection.choose(ranked.order, cand_words, length, prepared.words_total, flags)
-    plain, selected = ranked.scored_sentences
-    sentences_list = list(plain)
+    sentences_list = list(ranked.scored_sentences)
     for i in chosen:
         index = prepared.candidates[i]
-        sentences_list[index] = selected[index]
+        sentences_list[index] = _copy(sentences_list[index], selected=True)
     sentences = tuple(sentences_list)
     notes = list(prepared.notes)
     if not chosen and length.unit.value == "words":

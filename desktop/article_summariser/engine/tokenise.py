@@ -8,9 +8,11 @@ or jieba / tinysegmenter for Chinese and Japanese, as sumy does.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING
 
+from article_summariser.engine import cancel
 from article_summariser.engine.languages import SEGMENTED, Language
 
 if TYPE_CHECKING:
@@ -20,6 +22,9 @@ if TYPE_CHECKING:
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 #: Anything a reader would count as a word, numbers included (for word counts and budgets).
 COUNT_RE = re.compile(r"\w+(?:['’\-.,]\w+)*")
+#: Longer texts are counted in pieces of about this many characters.
+COUNT_CHUNK = 1 << 20
+_SPACE_RE = re.compile(r"\s")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 #: A sentence that continues the previous one: starts with a lowercase letter after optional
 #: quotes or brackets (Punkt splits ``“Really?” she asked.`` in two).
@@ -76,11 +81,29 @@ def words(text: str, language: Language) -> tuple[str, ...]:
     return tuple(map(str.lower, WORD_RE.findall(text)))
 
 
-def count_words(text: str, language: Language | None = None) -> int:
-    """How many words a reader would count (numbers included; CJK counted by segmenter)."""
+def count_words(
+    text: str, language: Language | None = None, progress: Callable[[float], None] | None = None
+) -> int:
+    """How many words a reader would count (numbers included; CJK counted by segmenter).
+
+    ``progress`` hears how far through a long text the count is, a piece at a time."""
     if language is not None and language.name in SEGMENTED and _CJK_RE.search(text):
         return sum(1 for w in _segment(text, language.name) if w.strip() and COUNT_RE.search(w))
-    return len(COUNT_RE.findall(text))
+    if len(text) <= COUNT_CHUNK:
+        return len(COUNT_RE.findall(text))
+    # A book-length text is counted a piece at a time, each cut at a space (no word spans
+    # one): ``findall`` over 50 MB at once would hold ten million strings for a moment.
+    total = 0
+    start = 0
+    while start < len(text):
+        cancel.check()
+        if progress is not None:
+            progress(start / len(text))
+        space = _SPACE_RE.search(text, start + COUNT_CHUNK)
+        stop = space.start() if space else len(text)
+        total += len(COUNT_RE.findall(text, start, stop))
+        start = stop
+    return total
 
 
 def _segment(text: str, name: str) -> list[str]:

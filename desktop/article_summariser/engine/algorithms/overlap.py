@@ -44,9 +44,9 @@ class OverlapGraph:
         self._groups = len(self._lengths)
         length = self._lengths.astype(numpy.float64)
         self._h = weight(length[:, None], length[None, :])
-        #: Length group of each entry's sentence.
-        self._entry_group = groups[m.rows]
-        self._entry_group_key = m.terms * self._groups + self._entry_group
+        #: Term and length group of each entry's sentence, as one key (the group alone is the
+        #: key modulo the number of groups: one array of the document's size, not two).
+        self._entry_group_key = m.terms * self._groups + groups[m.rows]
 
     def dot(self, q: NDArray[numpy.float64]) -> NDArray[numpy.float64]:
         """``W @ q``."""
@@ -68,5 +68,6 @@ class OverlapGraph:
         m = self._m
         if m.size == 0:
             return numpy.zeros(m.n)
-        own = self._h[self._entry_group, self._entry_group]
+        group = self._entry_group_key % self._groups
+        own = self._h[group, group]
         return m.row_sum(m.counts * m.counts * own)
