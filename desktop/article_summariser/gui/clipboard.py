@@ -91,12 +91,26 @@ def _qt_html_to_text(html: str) -> IncomingText | None:
 
 
 def incoming_text(mime: QMimeData | None, source: str = "clipboard") -> IncomingText | None:
-    """Clean text from a paste or drop, or ``None`` if it carries no text."""
+    """Clean text from a paste or drop, or ``None`` if it carries no text.
+
+    Text over the size limit of files raises ``InputError`` (with the sizes, for people)
+    before it reaches the editor or the page cleaner; rich text over it is not cleaned, its
+    plain text is taken instead.
+    """
     if mime is None:
         return None
+    from article_summariser.engine.errors import InputError
+    from article_summariser.engine.loading import check_text_size
+
     plain = mime.text() if mime.hasText() else ""
-    if mime.hasHtml():
-        converted = _html_to_text(mime.html(), source)
+    check_text_size(plain, "The dropped text" if source == "dropped" else "The pasted text")
+    html = mime.html() if mime.hasHtml() else ""
+    try:
+        check_text_size(html)
+    except InputError:
+        html = ""
+    if html:
+        converted = _html_to_text(html, source)
         # The cleaner drops page clutter; if it dropped most of what the user selected, the
         # selection was the point, and the plain-text version of it is kept instead.
         if (

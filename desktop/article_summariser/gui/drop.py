@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, Q
 from PySide6.QtWidgets import QWidget
 
 from article_summariser.gui import clipboard, theme
+from article_summariser.gui.messages import funnel
 
 
 class DropOverlay(QWidget):
@@ -121,7 +122,14 @@ class WindowDrops(QObject):
             event.acceptProposedAction()
             self.urlsDropped.emit(addresses)
             return
-        incoming = clipboard.incoming_text(mime, source="dropped")
+        from article_summariser.engine.errors import InputError
+
+        try:
+            incoming = clipboard.incoming_text(mime, source="dropped")
+        except InputError as error:  # over the size limit: said, and nothing is opened
+            event.acceptProposedAction()
+            funnel().warning(error.message)
+            return
         if incoming is not None:
             event.acceptProposedAction()
             self.textDropped.emit(incoming)

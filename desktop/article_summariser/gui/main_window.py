@@ -395,7 +395,13 @@ class MainWindow(QMainWindow):
         if addresses:
             self.open_urls(addresses)
             return None
-        incoming = clipboard.incoming_text(mime)
+        from article_summariser.engine.errors import InputError
+
+        try:
+            incoming = clipboard.incoming_text(mime)
+        except InputError as error:
+            funnel().warning(error.message)
+            return None
         if incoming is None:
             funnel().info("The clipboard holds no text to summarise. Copy an article first.")
             return None

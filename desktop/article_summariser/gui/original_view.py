@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from article_summariser.gui import clipboard, theme
 from article_summariser.gui.elided_label import ElidedLabel
+from article_summariser.gui.messages import funnel
 from article_summariser.gui.textmap import Utf16Offsets
 
 if TYPE_CHECKING:
@@ -317,7 +318,13 @@ class OriginalView(QPlainTextEdit):
         if files:
             self.filesDropped.emit(files)
             return
-        incoming = clipboard.incoming_text(source)
+        from article_summariser.engine.errors import InputError
+
+        try:
+            incoming = clipboard.incoming_text(source)
+        except InputError as error:  # over the size limit: said, and the text stays as it was
+            funnel().warning(error.message)
+            return
         if incoming is not None:
             self.insertPlainText(incoming.text)
 
