@@ -8,10 +8,13 @@ Measures, on real prose (``corpus``) of 1k to 500k words:
   killed after a minute; runs predicted (from the smaller sizes) to take longer are skipped;
 - a warm 1,000-word summary and the length slider's re-select;
 - start-up side by side: a bare PySide6 window with two text panes, the app's window and its
-  first summary of the sample, and the command line.
+  first summary of the sample, and the command line;
+- huge input (``tests.bench.huge``): a 50 MB text through the whole pipeline with each stage's
+  time and peak memory, cancels, refusals, and a 1,000-page PDF (``--huge-mb 0`` skips it).
 
 Prints Markdown tables and writes every figure as JSON (default ``bench-results.json`` at the
-project's root, which git ignores). Finishes in about three to five minutes on two cores.
+project's root, which git ignores). Finishes in about three to five minutes on two cores, plus
+two to three for the huge input.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from tests.bench import corpus
+from tests.bench import corpus, huge
 
 ROOT = corpus.ROOT
 PYTHON = sys.executable
@@ -404,6 +407,8 @@ def report(results: dict[str, Any]) -> str:
             last = error.strip().splitlines()[-1] if error.strip() else "no output"
             out.append(f"\n{kind} did not start: {last}")
         out.append("")
+    if results.get("huge"):
+        out.extend(huge.report(results["huge"]))
     out.append("### Targets\n")
     out.append(
         "Judged on CPU time, which is the wall time of an idle machine (the work is one thread); "
@@ -460,6 +465,19 @@ def targets(results: dict[str, Any]) -> list[str]:
             f"{r['rss_peak_mb']:.0f} MB "
             f"(all algorithms: {r['rss_peak_all_mb']:.0f} MB) — {verdict(ok)}"
         )
+    big = results.get("huge", {}).get("pipeline", {}).get("default", {})
+    if "peak_mb" in big and "cpu_s" in big:
+        mb = results["huge"]["megabytes"]
+        lines.append(
+            f"{mb:g} MB text, load to summary with peak < 1 GB: {big['peak_mb']} MB, "
+            f"{_s(big['cpu_s'])} CPU ({_s(big['wall_s'])} wall) — {verdict(big['peak_mb'] < 1024)}"
+        )
+    latencies = [c.get("latency_s") for c in results.get("huge", {}).get("cancel", [])]
+    if latencies and None not in latencies:
+        lines.append(
+            f"Cancel honoured within 0.5 s on the huge text: worst {_s(max(latencies))} — "
+            f"{verdict(max(latencies) <= 0.5)}"
+        )
     warm = results.get("warm")
     if warm:
         lines.append(
@@ -493,6 +511,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sumy-budget", type=float, default=120.0, help="seconds for all of sumy")
     parser.add_argument("--no-sumy", action="store_true")
     parser.add_argument("--no-startup", action="store_true")
+    parser.add_argument(
+        "--huge-mb", type=float, default=50, help="size of the huge-input text (0: skip it)"
+    )
     args = parser.parse_args(argv)
 
     from article_summariser.engine.algorithms import ALGORITHMS as REGISTRY
@@ -531,6 +552,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             section = time.perf_counter()
             results["startup"] = measure_startup(folder / "home")
             results["section_seconds"]["startup"] = time.perf_counter() - section
+        if args.huge_mb:
+            section = time.perf_counter()
+            results["huge"] = huge.measure(folder, args.huge_mb)
+            results["section_seconds"]["huge"] = time.perf_counter() - section
     results["load_average_end"] = os.getloadavg()[0]
     results["seconds"] = time.perf_counter() - started
     text = report(results)
