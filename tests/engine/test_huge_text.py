@@ -18,7 +18,15 @@ import pytest
 from tests.conftest import EVAL, SEED_ARTICLE, dev_article
 from tests.engine.test_huge import big_text
 
-from article_summariser.engine import CancelledError, InputError, languages, prepare, tokenise
+from article_summariser.engine import (
+    CancelledError,
+    InputError,
+    algorithms,
+    languages,
+    prepare,
+    rank,
+    tokenise,
+)
 from article_summariser.engine.algorithms import termmatrix
 from article_summariser.engine.loading import DEFAULT_MAX_BYTES, check_text_size
 from article_summariser.engine.summarise import COUNT_SHARE, SPLIT_SHARE
@@ -161,3 +169,21 @@ def test_cancel_while_paragraphs_are_split_stops_there() -> None:
 def test_cancel_while_words_are_counted_stops_there() -> None:
     seen = _cancelled_when(lambda f: f >= 1 - COUNT_SHARE)
     assert seen[-1] == 1 - COUNT_SHARE  # the count stopped before its next piece
+
+
+def test_a_cancel_heard_after_the_scores_stops_the_ranking() -> None:
+    """On a book, ordering, de-duplicating and finding keywords take seconds after the
+    algorithm returns: a cancel asked while the algorithm ran is honoured before them."""
+    prepared = prepare(big_text(200_000))
+    flag = threading.Event()
+    default = algorithms.get("default")
+
+    def rank_then_cancel(doc: algorithms.RankInput) -> list[float]:
+        scores = list(default.rank(doc))
+        flag.set()  # the user presses Cancel as the last score is computed
+        return scores
+
+    probe = algorithms.Algorithm("probe", "Probe", "The default, then a cancel.", rank_then_cancel)
+    with pytest.raises(CancelledError):
+        rank(prepared, probe, cancelled=flag.is_set)
+    assert rank(prepared, probe).order  # the same, not cancelled, runs through

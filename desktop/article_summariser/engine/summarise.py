@@ -330,17 +330,21 @@ def rank(
     with cancel.scope(cancelled):
         cancel.check()
         raw = list(algo.rank(doc))
-    if len(raw) != len(doc):  # pragma: no cover - a broken algorithm is a programming error
-        raise RuntimeError(f"{algo.name} returned {len(raw)} scores for {len(doc)} sentences")
-    scores = normalise(raw)
-    # Best first; ties go to the earlier sentence (the sort is stable), so the order is the
-    # same on every run. Keyed by a list: a (score, index) tuple per sentence cost 30 MB at
-    # 50 MB of text.
-    negated = [-score for score in scores]
-    order = sorted(range(len(scores)), key=negated.__getitem__)
-    order = selection.distinct_order(order, doc.sentences)
-    elapsed = time.perf_counter() - t0
-    kw = find_keywords(doc.words, doc.stop_words, doc.stem, boost=doc.heading_words)
+        if len(raw) != len(doc):  # pragma: no cover - a broken algorithm is a programming error
+            raise RuntimeError(f"{algo.name} returned {len(raw)} scores for {len(doc)} sentences")
+        # Each step below takes seconds on a book: a cancel is heard between them.
+        cancel.check()
+        scores = normalise(raw)
+        # Best first; ties go to the earlier sentence (the sort is stable), so the order is the
+        # same on every run. Keyed by a list: a (score, index) tuple per sentence cost 30 MB
+        # at 50 MB of text.
+        negated = [-score for score in scores]
+        order = sorted(range(len(scores)), key=negated.__getitem__)
+        cancel.check()
+        order = selection.distinct_order(order, doc.sentences)
+        elapsed = time.perf_counter() - t0
+        cancel.check()
+        kw = find_keywords(doc.words, doc.stop_words, doc.stem, boost=doc.heading_words)
     return Ranked(
         prepared=prepared,
         algorithm=algo.name,
