@@ -142,10 +142,10 @@ def test_progress_covers_paragraphs_sentences_and_the_word_count() -> None:
     assert counting[0] == 1 - COUNT_SHARE
 
 
-def _cancelled_when(condition) -> list[float]:
-    """Prepare 5 MB, cancelling from the progress callback when ``condition(fraction)``;
-    returns every fraction reported."""
-    text = big_text(5 * MB)
+def _cancelled_when(condition, text: str = "") -> list[float]:
+    """Prepare ``text`` (5 MB of articles), cancelling from the progress callback when
+    ``condition(fraction)``; returns every fraction reported."""
+    text = text or big_text(5 * MB)
     cancel = threading.Event()
     seen: list[float] = []
 
@@ -187,3 +187,49 @@ def test_a_cancel_heard_after_the_scores_stops_the_ranking() -> None:
     with pytest.raises(CancelledError):
         rank(prepared, probe, cancelled=flag.is_set)
     assert rank(prepared, probe).order  # the same, not cancelled, runs through
+
+
+def _one_paragraph(code: str, size: int) -> str:
+    """Articles in one language run together as a single paragraph of ``size`` characters."""
+    with (EVAL / "summaries.dev.jsonl").open(encoding="utf-8") as handle:
+        texts = [json.loads(line)["text"] for line in handle if f'"lang": "{code}"' in line]
+    return " ".join(" ".join(text.split()) for text in texts)[:size]
+
+
+@pytest.mark.parametrize("code", ["en", "fr", "de"])
+def test_a_paragraph_longer_than_the_window_splits_as_in_one_pass(
+    code: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Punkt reads a book-long paragraph a window at a time; the sentences are those of one
+    pass over all of it, whatever the window (German ordinals such as "19. Jahrhundert" cut
+    by a window's end once made a break that one pass does not)."""
+    text = _one_paragraph(code, 300_000)
+    language = languages.get(code)
+    monkeypatch.setattr(tokenise, "WINDOW", len(text) + 1)
+    whole = tokenise.sentence_spans(text, 0, len(text), language)
+    assert len(whole) > 1000
+    for window in (100_000, 5_000, 700):
+        monkeypatch.setattr(tokenise, "WINDOW", window)
+        assert tokenise.sentence_spans(text, 0, len(text), language) == whole, window
+
+
+@pytest.mark.slow
+def test_a_book_as_one_paragraph_reports_progress_and_stops_when_cancelled() -> None:
+    text = _one_paragraph("en", 3 * MB)
+    seen: list[float] = []
+    prepared = prepare(text, "en", progress=seen.append)
+    assert len(prepared.blocks) == 1
+    assert seen == sorted(seen)
+    inside = [f for f in seen if SPLIT_SHARE < f < 1 - COUNT_SHARE]
+    assert len(inside) >= 20  # windows, then every 1,024 sentences, all in one paragraph
+    # Cancelled half-way through the paragraph: it stops there.
+    stopped = _cancelled_when(lambda f: f >= 0.5, text)
+    assert stopped[-1] < 0.6
+
+
+def test_a_line_too_long_for_furniture_is_prose_without_being_read_whole() -> None:
+    from article_summariser.engine.structure import split_blocks
+
+    text = _one_paragraph("en", 1 * MB)
+    (block,) = split_blocks(text)
+    assert (block.start, block.end, block.role.value) == (0, len(text), "body")

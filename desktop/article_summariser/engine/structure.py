@@ -22,6 +22,10 @@ _LINE = re.compile(r"[^\n]*\n?")
 _FINAL = tuple(".!?…:;。！？؟।\"'”’»)]")
 HEADING_MAX_WORDS = 20
 HEADING_MAX_CHARS = 160
+#: No furniture line has more words than this (``furniture.classify_line``'s rules) ...
+FURNITURE_MAX_WORDS = 60
+#: ... and lines longer than this many characters are checked for it before being classified.
+LONG_LINE = 10_000
 
 
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -68,8 +72,22 @@ def _closed(line: str) -> bool:
     return line.rstrip().endswith(_FINAL)
 
 
-def _paragraph_blocks(text: str, pa: int, pb: int) -> list[Block]:
-    """The blocks of one paragraph: furniture lines, heading lines and runs of body lines."""
+def _not_furniture(line: str) -> bool:
+    """True for a line too long to be furniture, found without reading all of it.
+
+    Every rule of ``furniture.classify_line`` wants at most ``FURNITURE_MAX_WORDS`` words; on
+    a book pasted as one line, reading it whole took seconds for that answer."""
+    return len(line) > LONG_LINE and len(line.split(None, FURNITURE_MAX_WORDS)) > (
+        FURNITURE_MAX_WORDS
+    )
+
+
+def _paragraph_blocks(
+    text: str, pa: int, pb: int, progress: Callable[[float], None] | None = None
+) -> list[Block]:
+    """The blocks of one paragraph: furniture lines, heading lines and runs of body lines.
+
+    ``progress`` hears the position (a fraction of the text) in a paragraph of many lines."""
     lines = _line_spans(text, pa, pb)
     if not lines:
         return []
@@ -82,10 +100,14 @@ def _paragraph_blocks(text: str, pa: int, pb: int) -> list[Block]:
     body_end = pa
     previous_closed = True  # the line before ends a sentence, or is a heading or furniture
     for i, (la, lb) in enumerate(lines):
+        if i % 4096 == 4095:  # a book whose paragraphs are single lines, no blank line between
+            cancel.check()
+            if progress is not None:
+                progress(la / len(text))
         line = text[la:lb]
         # A soft-wrapped line that goes on with a sentence is never furniture on its own.
         continuation = not previous_closed and line[:1].islower()
-        mark = None if continuation else furniture.classify_line(line)
+        mark = None if continuation or _not_furniture(line) else furniture.classify_line(line)
         if mark is not None:
             if body_start is not None:
                 blocks.append(Block(body_start, body_end, Role.BODY))
@@ -156,7 +178,7 @@ def split_blocks(text: str, progress: Callable[[float], None] | None = None) -> 
             cancel.check()
             if progress is not None:
                 progress(pa / len(text))
-        blocks.extend(_paragraph_blocks(text, pa, pb))
+        blocks.extend(_paragraph_blocks(text, pa, pb, progress))
     return _finish(text, blocks)
 
 

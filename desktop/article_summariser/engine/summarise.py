@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, partial
 
 from article_summariser.engine import algorithms, cancel, detect, languages, tokenise
 from article_summariser.engine import select as selection
@@ -204,11 +204,22 @@ def prepare(
     cand_para: list[int] = []
     heading_words: list[str] = []
     body_index = -1
+
+    def tokenising(position: float) -> None:
+        """Progress at a character position while sentences are split and tokenised."""
+        if progress is not None:
+            progress(split_share + tokenise_share * position / len(text))
+
+    reported = 0
     for block_index, block in enumerate(blocks):
         if cancelled is not None and cancelled():
             raise CancelledError("Cancelled.")
-        if progress is not None and block_index % 64 == 0:
-            progress(split_share + tokenise_share * block.start / len(text))
+        # Every 64 paragraphs, and every 1/256 of the text when paragraphs are long.
+        if progress is not None and (
+            block_index % 64 == 0 or block.start - reported > len(text) >> 8
+        ):
+            reported = block.start
+            tokenising(block.start)
         if block.role is not Role.BODY:
             piece = text[block.start : block.end]
             if block.role in (Role.TITLE, Role.HEADING):
@@ -226,7 +237,21 @@ def prepare(
             )
             continue
         body_index += 1
-        for start, end in tokenise.sentence_spans(text, block.start, block.end, lang):
+        long = block.end - block.start > tokenise.WINDOW
+        halfway = (block.start + block.end) / 2
+        if long:
+            # Longer than Punkt's window (a book pasted as one paragraph): its progress and a
+            # cancel are heard between windows (first half), then between sentences.
+            inside = partial(_within, tokenising, block.start, halfway)
+            with cancel.scope(cancelled):
+                spans = tokenise.sentence_spans(text, block.start, block.end, lang, inside)
+        else:
+            spans = tokenise.sentence_spans(text, block.start, block.end, lang)
+        for number, (start, end) in enumerate(spans, 1):
+            if long and number % 1024 == 0:
+                if cancelled is not None and cancelled():
+                    raise CancelledError("Cancelled.")
+                tokenising(halfway + (start - block.start) / 2)
             piece = text[start:end]
             sentence = Sentence(
                 index=len(sentences),
@@ -292,6 +317,11 @@ def prepare(
         timings=Timings(detect=t1 - t0, tokenise=t2 - t1),
         notes=tuple(notes),
     )
+
+
+def _within(report: Progress, start: int, end: int, fraction: float) -> None:
+    """``report`` the position ``fraction`` of the way from ``start`` to ``end``."""
+    report(start + fraction * (end - start))
 
 
 def _mark_title(blocks: list[Block]) -> list[Block]:

@@ -8,7 +8,7 @@ or jieba / tinysegmenter for Chinese and Japanese, as sumy does.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 #: Anything a reader would count as a word, numbers included (for word counts and budgets).
 COUNT_RE = re.compile(r"\w+(?:['’\-.,]\w+)*")
+#: Punkt reads a longer paragraph this many characters at a time.
+WINDOW = 100_000
 #: Longer texts are counted in pieces of about this many characters.
 COUNT_CHUNK = 1 << 20
 _SPACE_RE = re.compile(r"\s")
@@ -40,15 +42,22 @@ def _sentence_tokenizer(model: str | None) -> PunktSentenceTokenizer:
     return punkt.tokenizer_for(model)
 
 
-def sentence_spans(text: str, start: int, end: int, language: Language) -> list[tuple[int, int]]:
+def sentence_spans(
+    text: str,
+    start: int,
+    end: int,
+    language: Language,
+    progress: Callable[[float], None] | None = None,
+) -> list[tuple[int, int]]:
     """Spans of the sentences in ``text[start:end]``, as offsets into ``text``.
 
-    Leading and trailing whitespace is never part of a span.
+    Leading and trailing whitespace is never part of a span. ``progress`` hears how far
+    through a paragraph longer than ``WINDOW`` the split is.
     """
     chunk = text[start:end]
     tokenizer = _sentence_tokenizer(language.sentence_model)
     spans: list[tuple[int, int]] = []
-    for a, b in tokenizer.span_tokenize(chunk):
+    for a, b in _punkt_spans(tokenizer, chunk, progress):
         piece = chunk[a:b]
         stripped = piece.strip()
         if not stripped:
@@ -60,6 +69,32 @@ def sentence_spans(text: str, start: int, end: int, language: Language) -> list[
         else:
             spans.append((a, b))
     return [(start + a, start + b) for a, b in spans]
+
+
+def _punkt_spans(
+    tokenizer: PunktSentenceTokenizer, chunk: str, progress: Callable[[float], None] | None
+) -> Iterator[tuple[int, int]]:
+    """Punkt's spans of ``chunk``; a long one (a book pasted as one paragraph) a window at a
+    time, so that its memory stays bounded and a cancel is heard between windows.
+
+    A window's last sentence may be cut off by the window's end, and the break before it was
+    decided on a word perhaps cut off too (German "19. Jahrh…" reads as a sentence end, "19.
+    Jahrhundert" does not). So the last two sentences are left out and the next window starts
+    where the second-to-last starts: every break kept had whole words after it, as in one pass.
+    """
+    base = 0
+    while len(chunk) - base > WINDOW:
+        cancel.check()
+        if progress is not None:
+            progress(base / len(chunk))
+        spans = list(tokenizer.span_tokenize(chunk[base : base + WINDOW]))
+        if len(spans) < 3:
+            break  # sentences longer than a window: the rest in one pass
+        for a, b in spans[:-2]:
+            yield base + a, base + b
+        base += spans[-2][0]
+    for a, b in tokenizer.span_tokenize(chunk[base:]):
+        yield base + a, base + b
 
 
 def _continues(chunk: str, previous: tuple[int, int], start: int) -> bool:
