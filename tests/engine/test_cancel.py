@@ -22,7 +22,7 @@ def book():
     return prepare(_book(120_000), "en")
 
 
-@pytest.mark.parametrize("algorithm", ["kl", "sumbasic", "lexrank"])
+@pytest.mark.parametrize("algorithm", ["kl", "sumbasic", "lexrank", "positional"])
 def test_a_ranking_stops_soon_after_it_is_cancelled(book, algorithm: str) -> None:
     started = time.perf_counter()
     full = rank(book, algorithm)

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import math
 
-from article_summariser.engine import languages, tokenise
+from article_summariser.engine import cancel, languages, tokenise
 from article_summariser.engine.algorithms import termmatrix
 from article_summariser.engine.algorithms.base import RankInput
 from article_summariser.engine.algorithms.overlap import OverlapGraph
@@ -47,6 +47,9 @@ LENGTH_NEWS = -0.3
 LENGTH_LONG = 0.25
 QUOTE = -0.25
 QUESTION = -0.25
+
+#: A cancel is heard every this many sentences (a 50 MB text has about 460,000).
+CANCEL_EVERY = 4096
 
 _QUOTE_OPENINGS = tuple("\"'“”‘’«»„‚‹›-–—")
 _QUESTION_MARKS = ("?", "？", "¿")
@@ -93,9 +96,12 @@ def rank(doc: RankInput) -> list[float]:
     g = news_likeness(n)
     length_weight = LENGTH_NEWS * g + LENGTH_LONG * (1.0 - g)
     central = centrality(doc)
+    cancel.check()
     title = title_words(doc)
     scores = []
     for i, (sentence, words) in enumerate(zip(doc.sentences, doc.words, strict=True)):
+        if i % CANCEL_EVERY == 0:
+            cancel.check()
         # exp(-i) underflows to 0.0 past i ≈ 745: harmless, the prior is long gone by then.
         score = LEAD * g * math.exp(-i / DECAY) + CENTRALITY * central[i]
         if title:
