@@ -20,6 +20,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--limit", type=int, metavar="N", help="only the first N samples of each kind and language"
     )
+    parser.add_argument(
+        "--half",
+        choices=("tuning", "held-out"),
+        help="only the half of the samples the detector's weights were chosen on, or the other",
+    )
+    parser.add_argument(
+        "--langdetect-only",
+        action="store_true",
+        help="langdetect's answers alone, without the second opinion of words and letters",
+    )
     parser.add_argument("--format", "-f", choices=("text", "json"), default="text")
 
 
@@ -29,6 +39,7 @@ def run(args: argparse.Namespace) -> int:
     from article_summariser.engine.evaluation_data import read_language_samples
     from article_summariser.engine.evaluation_language import (
         evaluate_language,
+        half,
         language_report_json,
         language_report_text,
     )
@@ -41,6 +52,8 @@ def run(args: argparse.Namespace) -> int:
         samples = [s for s in samples if s.kind in wanted]
         if not samples:
             raise InputError(f"No sample of kind {', '.join(sorted(wanted))} in {args.data}.")
+    if args.half:
+        samples = [s for s in samples if half(s.id) == args.half]
     if args.limit is not None:
         taken: dict[tuple[str, str], int] = {}
         kept = []
@@ -56,7 +69,11 @@ def run(args: argparse.Namespace) -> int:
             end = "\n" if done == total else ""
             print(f"\r{done}/{total} samples", end=end, file=sys.stderr)
 
-    report = evaluate_language(samples, progress=progress if sys.stderr.isatty() else None)
+    report = evaluate_language(
+        samples,
+        refine=not args.langdetect_only,
+        progress=progress if sys.stderr.isatty() else None,
+    )
     if args.format == "json":
         print(json.dumps(language_report_json(report), ensure_ascii=False, indent=2))
     else:
