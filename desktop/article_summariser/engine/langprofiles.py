@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -26,28 +25,23 @@ if TYPE_CHECKING:
 MAX_GRAM = 3
 
 
-class ProfileRows(Mapping[str, list[float]]):
-    """n-gram → its probability in each language, as langdetect's ``word_lang_prob_map``."""
+class ProfileRows(dict):
+    """n-gram → its probability in each language, as langdetect's ``word_lang_prob_map``.
+
+    A dict of n-gram → row number underneath, so that langdetect's ``word in map`` (asked for
+    every n-gram of the text) stays a C lookup; reading an n-gram gives the row as the list of
+    floats langdetect expects, made once."""
 
     def __init__(self, index: dict[str, int], matrix: Any) -> None:
-        self._index = index
+        super().__init__(index)
         self._matrix = matrix
         self._rows: dict[str, list[float]] = {}
-
-    def __contains__(self, word: object) -> bool:
-        return word in self._index
 
     def __getitem__(self, word: str) -> list[float]:
         row = self._rows.get(word)
         if row is None:
-            row = self._rows[word] = self._matrix[self._index[word]].tolist()
+            row = self._rows[word] = self._matrix[dict.__getitem__(self, word)].tolist()
         return row
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._index)
-
-    def __len__(self) -> int:
-        return len(self._index)
 
 
 def profile_files(directory: str) -> list[str]:
