@@ -524,24 +524,27 @@ def long_article() -> str:
 def test_the_window_keeps_working_while_a_long_document_is_summarised(qtbot, window, wait_summary):
     text = long_article()
     assert len(text) > 300_000
+    import time
+
     ticks: list[float] = []
     timer = QTimer()
     timer.setInterval(20)
-    import time
-
     timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
     timer.start()
+    started = time.perf_counter()
+    # Opening the document (the editor takes the text, the highlights are laid out) runs on
+    # the GUI thread and counts too: on an idle machine the worker may finish before it ends.
     document = window.workspace.new_document(text)
     assert document.busy
-    busy_ticks = 0
     while document.busy:
         qtbot.wait(50)
-        busy_ticks = len(ticks)
+    ended = time.perf_counter()
+    busy_ticks = len(ticks)
     timer.stop()
     wait_summary(window, document, timeout=120_000)
-    gaps = [b - a for a, b in itertools.pairwise(ticks)]
-    assert busy_ticks >= 10  # the event loop ran all along
-    assert max(gaps) < 1.0  # and never froze
+    gaps = [b - a for a, b in itertools.pairwise([started, *ticks[:busy_ticks], ended])]
+    assert busy_ticks >= 1  # the event loop ran while the worker summarised
+    assert max(gaps) < 1.0  # and never froze, opening the document included
     assert window.status.progress.value() >= 0
 
 
