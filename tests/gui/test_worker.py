@@ -163,3 +163,49 @@ def test_a_slow_algorithm_is_announced_before_it_starts_with_a_fast_one_offered(
         run(
             qtbot, service, SEED_ARTICLE.read_text(encoding="utf-8"), SummaryOptions(algorithm="kl")
         )
+
+
+def test_the_caches_are_bounded_by_the_size_of_the_texts_not_only_their_count(
+    qtbot, monkeypatch
+):
+    # Four news articles of 2-4 KB each fit the default budget; with a budget of 8,000
+    # characters only the newest ones stay, so an older article is prepared again from scratch
+    # while the newest still re-selects from its ranking.
+    from article_summariser.gui import worker
+
+    monkeypatch.setattr(worker, "CACHE_CHARS", 8_000)
+    service = SummaryService()
+    with qtbot.waitSignal(service.ready, timeout=30_000):
+        service.start()
+    try:
+        texts = [dev_article("cnndm", i)["text"] for i in range(1, 5)]
+        assert all(2_000 < len(t) < 8_000 for t in texts)
+        assert sum(len(t) for t in texts) > 8_000
+        for n, text in enumerate(texts):
+            assert run(qtbot, service, text, SummaryOptions(), document=n).reused == ""
+        cache = service._worker._prepared
+        assert cache.size <= 8_000 or len(cache) == 1
+        assert len(cache) < 4
+        assert run(qtbot, service, texts[-1], SummaryOptions(sentences=5), 3).reused == "rank"
+        assert run(qtbot, service, texts[0], SummaryOptions(sentences=5), 0).reused == ""
+    finally:
+        assert service.shutdown()
+
+
+def test_a_text_bigger_than_the_whole_budget_is_still_kept_for_the_length_slider(
+    qtbot, monkeypatch
+):
+    from article_summariser.gui import worker
+
+    monkeypatch.setattr(worker, "CACHE_CHARS", 1_000)
+    service = SummaryService()
+    with qtbot.waitSignal(service.ready, timeout=30_000):
+        service.start()
+    try:
+        text = SEED_ARTICLE.read_text(encoding="utf-8")
+        assert len(text) > 1_000
+        assert run(qtbot, service, text, SummaryOptions(sentences=3)).reused == ""
+        assert run(qtbot, service, text, SummaryOptions(sentences=4)).reused == "rank"
+        assert len(service._worker._ranked) == 1
+    finally:
+        assert service.shutdown()

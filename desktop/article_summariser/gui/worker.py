@@ -9,7 +9,9 @@ comes back as data (``kind`` and a sentence for people), never as an exception.
 
 The engine itself is imported in the worker thread, after the window is shown, and langdetect's
 profiles are loaded there too, so start-up pays for neither. ``prepare`` and ``rank`` results are
-cached: changing only the length runs ``engine.select`` alone, which takes microseconds.
+cached: changing only the length runs ``engine.select`` alone, which takes microseconds. The caches
+are bounded by the size of the texts behind them as well as by count, so a few huge documents
+never pile up gigabytes.
 """
 
 from __future__ import annotations
@@ -18,13 +20,13 @@ import logging
 import threading
 import time
 import traceback
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from article_summariser.gui.options import SummaryOptions
+from article_summariser.gui.result_cache import ResultCache
 
 if TYPE_CHECKING:
     from article_summariser.engine import Prepared, Ranked, Summary
@@ -32,8 +34,12 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: Prepared texts and rankings kept for quick re-use (a few documents' worth).
+#: Prepared texts and rankings kept for quick re-use: a few documents' worth...
 CACHE_ENTRIES = 4
+#: ...and no more text than this (characters) in each cache, besides the newest entry. A prepared
+#: text takes roughly 15-20 bytes of memory per character (words, stems, spans, scores), so this
+#: keeps each cache near 100 MB; a 50 MB document is kept alone, as the newest entry.
+CACHE_CHARS = 6_000_000
 #: Share of the progress bar given to ``prepare`` (the rest is ranking).
 PREPARE_SHARE = 0.6
 
@@ -159,8 +165,8 @@ class Worker(QObject):
 
     def __init__(self) -> None:
         super().__init__()
-        self._prepared: OrderedDict[tuple, Prepared] = OrderedDict()
-        self._ranked: OrderedDict[tuple, Ranked] = OrderedDict()
+        self._prepared: ResultCache[Prepared] = ResultCache(CACHE_ENTRIES, CACHE_CHARS)
+        self._ranked: ResultCache[Ranked] = ResultCache(CACHE_ENTRIES, CACHE_CHARS)
 
     @Slot()
     def start(self) -> None:
@@ -225,15 +231,14 @@ class Worker(QObject):
         algorithm = engine.algorithms.get(options.algorithm).name  # a bad name fails first
         prepare_key = (request.text, options.language.lower(), request.title, request.blocks)
         rank_key = (*prepare_key, algorithm)
+        size = len(request.text)
         reused = ""
         ranked = self._ranked.get(rank_key)
         if ranked is not None:
-            self._ranked.move_to_end(rank_key)
             reused = "rank"
         else:
             prepared = self._prepared.get(prepare_key)
             if prepared is not None:
-                self._prepared.move_to_end(prepare_key)
                 reused = "prepare"
             else:
                 prepared = engine.prepare(
@@ -244,7 +249,7 @@ class Worker(QObject):
                     cancelled=cancelled,
                     progress=progress,
                 )
-                self._remember(self._prepared, prepare_key, prepared)
+                self._prepared.put(prepare_key, prepared, size)
             if cancelled():
                 raise CancelledError("Cancelled.")
             self.progress.emit(request.id, PREPARE_SHARE)
@@ -260,19 +265,12 @@ class Worker(QObject):
                     )
                 )
             ranked = engine.rank(prepared, algorithm, cancelled=cancelled)
-            self._remember(self._ranked, rank_key, ranked)
+            self._ranked.put(rank_key, ranked, size)
         if cancelled():
             raise CancelledError("Cancelled.")
         summary = engine.select(ranked, length)
         self.progress.emit(request.id, 1.0)
         return summary, reused
-
-    @staticmethod
-    def _remember(cache: OrderedDict, key: tuple, value: Any) -> None:
-        cache[key] = value
-        cache.move_to_end(key)
-        while len(cache) > CACHE_ENTRIES:
-            cache.popitem(last=False)
 
     @Slot(object)
     def load(self, request: LoadRequest) -> None:
