@@ -165,9 +165,7 @@ def test_a_slow_algorithm_is_announced_before_it_starts_with_a_fast_one_offered(
         )
 
 
-def test_the_caches_are_bounded_by_the_size_of_the_texts_not_only_their_count(
-    qtbot, monkeypatch
-):
+def test_the_caches_are_bounded_by_the_size_of_the_texts_not_only_their_count(qtbot, monkeypatch):
     # Four news articles of 2-4 KB each fit the default budget; with a budget of 8,000
     # characters only the newest ones stay, so an older article is prepared again from scratch
     # while the newest still re-selects from its ranking.
