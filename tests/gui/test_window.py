@@ -16,7 +16,7 @@ from tests.gui.helpers import drop
 from article_summariser import paths, resources
 from article_summariser.engine import export
 from article_summariser.gui import about, textmap
-from article_summariser.gui.original_view import MARK
+from article_summariser.gui.original_view import ALL_MARKS, MARK
 
 
 def seed() -> str:
@@ -519,6 +519,61 @@ def long_article() -> str:
     rows = [r["text"] for r in __import__("tests.conftest").conftest.dev_articles()]
     english = [r for r in rows if r.isascii()]
     return "\n\n".join(english[:220])
+
+
+def on_screen(view, sentences) -> list[tuple[int, int]]:
+    """Spans of the sentences in the paragraphs that show on screen in the editor."""
+    block = view.firstVisibleBlock()
+    first = last = block.position()
+    while block.isValid():
+        if view.blockBoundingGeometry(block).translated(view.contentOffset()).top() > (
+            view.viewport().height()
+        ):
+            break
+        last = block.position() + block.length()
+        block = block.next()
+    return [(s.start, s.end) for s in sentences if s.start < last and s.end > first]
+
+
+def test_a_book_length_heat_map_marks_what_is_on_screen_and_follows_the_view(
+    qtbot, window, wait_summary
+):
+    # Tens of thousands of marks would stall the window for seconds at every change: on a long
+    # document only those on and around the visible part are set, and they follow the view.
+    english = [r["text"] for r in __import__("tests.conftest").conftest.dev_articles()]
+    text = "\n\n".join([r for r in english if r.isascii()][:300])
+    document = wait_summary(window, window.workspace.new_document(text), timeout=120_000)
+    view = window.original
+    press(qtbot, window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    considered = [s for s in document.summary.sentences if s.considered]
+    assert len(considered) > 4000
+    assert view.marks_follow_the_view
+    assert 0 < len(view.extraSelections()) < ALL_MARKS
+
+    def marked() -> set[tuple[int, int]]:
+        return set(view.marked_ranges("heat")) | set(view.highlighted_ranges())
+
+    top = on_screen(view, considered)
+    assert top
+    assert set(top) <= marked()
+    # The reader jumps to the end: its sentences are tinted, the first ones no longer held.
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    bottom = on_screen(view, considered)
+    assert bottom
+    assert bottom[0][0] > 0.9 * len(text)
+    assert set(bottom) <= marked()
+    assert top[0] not in marked()
+    assert 0 < len(view.extraSelections()) < ALL_MARKS
+    # Clicking the first sentence of the summary brings the view back to it, marked and flashed.
+    first_chosen = document.summary.summary[0]
+    assert view.reveal(first_chosen.index)
+    assert (first_chosen.start, first_chosen.end) in view.highlighted_ranges()
+    assert view.marked_ranges("flash") == [(first_chosen.start, first_chosen.end)]
+    # Back to the plain marks: the few chosen sentences and skipped headings are all set again.
+    press(qtbot, window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    assert not view.marks_follow_the_view
+    assert view.highlighted_ranges() == summary_spans(document)
 
 
 def test_the_window_keeps_working_while_a_long_document_is_summarised(qtbot, window, wait_summary):

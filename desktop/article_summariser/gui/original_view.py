@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import itertools
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -63,6 +64,14 @@ ROLE_WORDS = {
 FLASH_MS = 1400
 #: Format property naming what a mark shows.
 MARK = QTextFormat.Property.UserProperty + 1
+#: A summary with up to this many marks has them all set on the editor. A longer one (a book in
+#: heat-map mode has tens of thousands) has those of the visible part and ``MARGIN_CHARS``
+#: around it set, and they follow the view as it scrolls: setting them all would stall the
+#: window for seconds, and every flash or repaint would pay for them again.
+ALL_MARKS = 3000
+MARGIN_CHARS = 20_000
+#: Heat-map colours are shared between marks, in this many steps of score.
+HEAT_STEPS = 64
 
 
 class OriginalView(QPlainTextEdit):
@@ -93,6 +102,14 @@ class OriginalView(QPlainTextEdit):
         self._starts: list[int] = []
         self._heat_map = False
         self._base: list[QTextEdit.ExtraSelection] = []
+        #: Every mark of the summary as ``(start, end, kind, score)``, by start.
+        self._marks: list[tuple[int, int, str, float]] = []
+        self._mark_starts: list[int] = []
+        self._mark_reach: list[int] = []
+        #: The text span whose marks are set, on a long document.
+        self._window = (0, 0)
+        self._formats: dict[tuple[str, int], QTextCharFormat] = {}
+        self._rank_of: dict[int, int] | None = None
         self._flash_sentence: Sentence | None = None
         self._flash_strength = 0.0
         self._flash = QVariantAnimation(self)
@@ -132,6 +149,7 @@ class OriginalView(QPlainTextEdit):
     def show_summary(self, summary: Summary | None) -> None:
         """Mark ``summary`` (made from exactly the text shown) in the editor."""
         self._summary = summary
+        self._rank_of = None
         self._flash.stop()
         self._flash_sentence = None
         if summary is None:
@@ -154,52 +172,127 @@ class OriginalView(QPlainTextEdit):
             self._heat_map = on
             self._rebuild()
 
-    def _selection(
-        self, start: int, end: int, fmt: QTextCharFormat, kind: str
-    ) -> QTextEdit.ExtraSelection:
+    @property
+    def marks_follow_the_view(self) -> bool:
+        """True when only the marks on and around the visible part are set (a long document)."""
+        return len(self._marks) > ALL_MARKS
+
+    def _rebuild(self) -> None:
+        """Work out every mark as plain numbers; ``_apply`` turns (some of) them into Qt's."""
+        summary = self._summary
+        marks: list[tuple[int, int, str, float]] = []
+        if summary is not None:
+            heat_map = self._heat_map
+            blocks = summary.blocks
+            marks.extend(
+                (block.start, block.end, "skipped", 0.0)
+                for block in blocks
+                if not block.role.considered
+            )
+            for sentence in summary.sentences:
+                if sentence.role.considered:
+                    if sentence.selected:
+                        marks.append((sentence.start, sentence.end, "chosen", sentence.score))
+                    elif heat_map:
+                        marks.append((sentence.start, sentence.end, "heat", sentence.score))
+                elif blocks[sentence.block].role.considered:
+                    # Inside the body but nothing to rank (only digits or symbols).
+                    marks.append((sentence.start, sentence.end, "skipped", 0.0))
+            marks.sort()
+        self._marks = marks
+        self._mark_starts = [mark[0] for mark in marks]
+        self._mark_reach = list(itertools.accumulate((mark[1] for mark in marks), max))
+        self._formats = {}
+        self._window = (0, 0)
+        self._base = []
+        if len(marks) <= ALL_MARKS:
+            self._base = [self._selection(*mark) for mark in marks]
+            self._apply()
+        else:
+            self._follow_view(force=True)
+
+    def _format(self, kind: str, score: float) -> QTextCharFormat:
+        """The look of a mark; shared between marks (heat colours in 64 steps)."""
+        heat = self._heat_map and kind != "skipped"
+        level = round(score * HEAT_STEPS) if heat else 0
+        key = (kind, level)
+        fmt = self._formats.get(key)
+        if fmt is None:
+            palette = self.palette()
+            fmt = QTextCharFormat()
+            if kind == "skipped":
+                fmt.setForeground(theme.muted_text(palette))
+            elif kind == "chosen":
+                if self._heat_map:
+                    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                    fmt.setUnderlineColor(theme.accent(palette))
+                else:
+                    fmt.setBackground(theme.selected_background(palette))
+            if heat:
+                fmt.setBackground(theme.heat_background(palette, level / HEAT_STEPS))
+            fmt.setProperty(MARK, kind)
+            self._formats[key] = fmt
+        return fmt
+
+    def _selection(self, start: int, end: int, kind: str, score: float) -> QTextEdit.ExtraSelection:
+        # Extra selections paint colours and underlines only (no font changes): marks are
+        # drawn over the text as it is laid out.
         selection = QTextEdit.ExtraSelection()
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._offsets.to_qt(start))
         cursor.setPosition(self._offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-        marked = QTextCharFormat(fmt)
-        marked.setProperty(MARK, kind)
         selection.cursor = cursor
-        selection.format = marked
+        selection.format = self._format(kind, score)
         return selection
 
-    def _rebuild(self) -> None:
-        # Extra selections paint colours and underlines only (no font changes): marks are
-        # drawn over the text as it is laid out, which keeps them cheap for long documents.
-        summary = self._summary
-        self._base = []
-        if summary is not None:
-            palette = self.palette()
-            heat_map = self._heat_map
-            skipped = QTextCharFormat()
-            skipped.setForeground(theme.muted_text(palette))
-            chosen = QTextCharFormat()
-            if heat_map:
-                chosen.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                chosen.setUnderlineColor(theme.accent(palette))
-            else:
-                chosen.setBackground(theme.selected_background(palette))
-            for block in summary.blocks:
-                if not block.role.considered:
-                    self._base.append(self._selection(block.start, block.end, skipped, "skipped"))
-            for sentence in summary.sentences:
-                if sentence.role.considered:
-                    fmt = QTextCharFormat(chosen) if sentence.selected else QTextCharFormat()
-                    if heat_map:
-                        fmt.setBackground(theme.heat_background(palette, sentence.score))
-                    if heat_map or sentence.selected:
-                        kind = "chosen" if sentence.selected else "heat"
-                        self._base.append(self._selection(sentence.start, sentence.end, fmt, kind))
-                elif summary.blocks[sentence.block].role.considered:
-                    # Inside the body but nothing to rank (only digits or symbols).
-                    self._base.append(
-                        self._selection(sentence.start, sentence.end, skipped, "skipped")
-                    )
+    def _visible_span(self) -> tuple[int, int]:
+        """Text offsets of the paragraphs on screen, from the first one's start to the last
+        one's end (``cursorForPosition`` misses the scroll inside one long paragraph)."""
+        block = self.firstVisibleBlock()
+        first = last = block.position()
+        offset = self.contentOffset()
+        bottom = self.viewport().height()
+        while block.isValid():
+            if self.blockBoundingGeometry(block).translated(offset).top() > bottom:
+                break
+            last = block.position() + block.length()
+            block = block.next()
+        return self._offsets.from_qt(first), self._offsets.from_qt(last)
+
+    def _follow_view(self, force: bool = False) -> None:
+        """On a long document, set the marks of the visible part and a margin around it, once
+        the view has moved out of the part already marked."""
+        if not self.marks_follow_the_view:
+            return
+        first, last = self._visible_span()
+        low, high = self._window
+        if not force and low <= first and last <= high:
+            return
+        margin = max(MARGIN_CHARS, 2 * (last - first))
+        low, high = max(0, first - margin), last + margin
+        marks = self._marks
+        # Marks sorted by start; ``reach`` (the furthest end so far) finds any long mark, such
+        # as a skipped block, that starts before the window and reaches into it.
+        i = bisect.bisect_left(self._mark_starts, low)
+        while i > 0 and self._mark_reach[i - 1] > low:
+            i -= 1
+        chosen = []
+        while i < len(marks) and marks[i][0] < high:
+            if marks[i][1] > low:
+                chosen.append(self._selection(*marks[i]))
+            i += 1
+        self._window = (low, high)
+        self._base = chosen
         self._apply()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        if dy:
+            self._follow_view()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._follow_view()
 
     def _apply(self) -> None:
         selections = list(self._base)
@@ -207,12 +300,20 @@ class OriginalView(QPlainTextEdit):
         if sentence is not None and self._flash_strength > 0:
             fmt = QTextCharFormat()
             fmt.setBackground(theme.flash_background(self.palette(), self._flash_strength))
-            selections.append(self._selection(sentence.start, sentence.end, fmt, "flash"))
+            fmt.setProperty(MARK, "flash")
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self._offsets.to_qt(sentence.start))
+            cursor.setPosition(self._offsets.to_qt(sentence.end), QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            selection.format = fmt
+            selections.append(selection)
         self.setExtraSelections(selections)
 
     def marked_ranges(self, kind: str) -> list[tuple[int, int]]:
-        """``(start, end)`` text offsets of the marks of one kind: ``chosen`` (sentences of the
-        summary), ``heat``, ``skipped`` or ``flash``."""
+        """``(start, end)`` text offsets of the marks of one kind set on the editor: ``chosen``
+        (sentences of the summary), ``heat``, ``skipped`` or ``flash``. On a long document
+        (``marks_follow_the_view``) these are the marks on and around the visible part."""
         ranges = {
             (
                 self._offsets.from_qt(s.cursor.selectionStart()),
@@ -283,12 +384,15 @@ class OriginalView(QPlainTextEdit):
             return f"Not considered for the summary: {what}."
         rank = ""
         if self._summary is not None:
-            order = sorted(
-                (s for s in self._summary.sentences if s.considered),
-                key=lambda s: (-s.score, s.index),
-            )
-            position = next(n for n, s in enumerate(order, 1) if s is sentence)
-            rank = f" Ranked {position} of {len(order)}."
+            if self._rank_of is None:  # once per summary, not per tooltip: a book has 100,000s
+                order = sorted(
+                    (s for s in self._summary.sentences if s.considered),
+                    key=lambda s: (-s.score, s.index),
+                )
+                self._rank_of = {s.index: n for n, s in enumerate(order, 1)}
+            position = self._rank_of.get(sentence.index)
+            if position is not None:
+                rank = f" Ranked {position} of {len(self._rank_of)}."
         state = "In the summary." if sentence.selected else "Not in the summary."
         return f"{state} Score {sentence.score:.2f}.{rank}"
 

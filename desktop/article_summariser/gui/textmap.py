@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
 _Block = TypeVar("_Block")
+
+#: Characters outside the Basic Multilingual Plane: two UTF-16 units each.
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 #: Qt's paragraph separator in ``QTextDocument.toRawText()``.
 PARAGRAPH_SEPARATOR = "\u2029"
@@ -54,9 +58,8 @@ class Utf16Offsets:
     """Converts between code-point offsets of ``text`` and Qt (UTF-16) positions."""
 
     def __init__(self, text: str) -> None:
-        self._astral: list[int] = []
-        if text and max(text) > "\uffff":
-            self._astral = [i for i, ch in enumerate(text) if ch > "\uffff"]
+        # One scan in C (a 20 MB text takes milliseconds), and a list only where there are some.
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
         # Qt positions of the astral characters, for the way back.
         self._astral_qt = [i + n for n, i in enumerate(self._astral)]
 
