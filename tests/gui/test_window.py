@@ -821,3 +821,54 @@ def test_the_window_follows_a_switch_to_a_dark_palette(qtbot, window, wait_summa
         assert all(c.lightness() > 150 for c in inked)  # drawn in the dark theme's light ink
     finally:
         app.setPalette(light)
+
+
+# Opening a long file --------------------------------------------------------------------------
+
+
+def test_a_long_pdf_shows_how_far_it_has_got_while_it_opens(qtbot, window, tmp_path):
+    from tests.books import book
+
+    path = tmp_path / "book.pdf"
+    first_line, _last = book(path, 150)
+    seen: list[float | None] = []
+    window.workspace.loadingChanged.connect(
+        lambda loading: seen.append(None if loading is None else loading.fraction)
+    )
+    drop(window.original, file_mime(path))
+    qtbot.waitUntil(lambda: window.status.loading_visible, timeout=10_000)
+    assert window.status.load_label.text().startswith("Opening “book.pdf”…")
+    assert window.commands.cancel.isEnabled()
+    qtbot.waitUntil(lambda: len(window.workspace.documents()) == 1, timeout=60_000)
+    document = window.workspace.documents()[0]
+    assert document.name == "book.pdf"
+    assert first_line in document.text
+    # Page by page: the fraction only grew, and the indicator went once the book was open.
+    fractions = [f for f in seen if f is not None]
+    assert len(fractions) > 10
+    assert fractions == sorted(fractions)
+    assert seen[-1] is None
+    assert window.workspace.loading() is None
+    assert not window.status.loading_visible
+
+
+def test_esc_stops_opening_a_long_pdf_and_nothing_half_read_appears(
+    qtbot, window, tmp_path, no_dialogs
+):
+    from tests.books import book
+
+    path = tmp_path / "novel.pdf"
+    book(path, 400)
+    window.open_paths([path])
+    qtbot.waitUntil(
+        lambda: window.status.loading_visible and window.status.load_progress.value() > 0,
+        timeout=30_000,
+    )
+    press(qtbot, window, Qt.Key.Key_Escape)
+    assert window.workspace.loading() is None
+    assert not window.status.loading_visible
+    assert no_dialogs.history[-1].text == "Stopped opening “novel.pdf”."
+    qtbot.wait(1500)  # the worker stops at its next page; its late result is dropped
+    assert window.workspace.documents() == ()
+    assert window.stack.currentWidget() is window.empty
+    assert not window.commands.cancel.isEnabled()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
 from article_summariser.engine.errors import LengthError
 
@@ -162,16 +163,18 @@ class Summary:
     notes: tuple[str, ...] = ()
     title: str = ""
 
-    @property
+    # Worked out once: a book has hundreds of thousands of sentences, and the window asks often.
+
+    @cached_property
     def summary(self) -> tuple[Sentence, ...]:
         """The selected sentences, in document order."""
         return tuple(s for s in self.sentences if s.selected)
 
-    @property
+    @cached_property
     def candidates(self) -> tuple[Sentence, ...]:
         return tuple(s for s in self.sentences if s.considered)
 
-    @property
+    @cached_property
     def words_summary(self) -> int:
         return sum(s.words for s in self.sentences if s.selected)
 

@@ -50,7 +50,7 @@ from article_summariser.gui.original_view import OriginalPane
 from article_summariser.gui.settings import SettingsStore
 from article_summariser.gui.status_bar import SummaryStatusBar
 from article_summariser.gui.summary_view import SummaryPane
-from article_summariser.gui.workspace import Workspace
+from article_summariser.gui.workspace import Loading, Workspace
 
 log = logging.getLogger(__name__)
 
@@ -172,6 +172,8 @@ class MainWindow(QMainWindow):
         ws.documentUpdated.connect(self._document_updated)
         ws.documentEdited.connect(self._document_edited)
         ws.documentProgress.connect(self._document_progress)
+        ws.loadingChanged.connect(self._loading_changed)
+        self.status.load_cancel.clicked.connect(ws.cancel_loads)
         ws.catalogueReady.connect(self.controls.set_catalogue)
         ws.model.rowsInserted.connect(self._documents_changed)
         ws.model.rowsRemoved.connect(self._documents_changed)
@@ -206,7 +208,8 @@ class MainWindow(QMainWindow):
         a.shorter.triggered.connect(lambda: self.step_length(-1))
         a.focus_length.triggered.connect(self.controls.slider.setFocus)
         a.resummarise.triggered.connect(lambda: ws.summarise())
-        a.cancel.triggered.connect(lambda: ws.cancel())
+        # Esc stops what the user waits for first: a file being opened, else the summary.
+        a.cancel.triggered.connect(lambda: ws.cancel_loads() or ws.cancel())
         a.heat_map.toggled.connect(self.set_heat_map)
         a.show_documents.toggled.connect(self._show_documents_toggled)
         a.next_document.triggered.connect(lambda: self.cycle_document(+1))
@@ -277,7 +280,7 @@ class MainWindow(QMainWindow):
         has_summary = document is not None and document.has_current_summary
         for action in (a.copy_summary, a.copy_markdown, a.copy_quote, a.save_summary):
             action.setEnabled(has_summary and bool(document.summary.summary))  # type: ignore[union-attr]
-        a.cancel.setEnabled(document is not None and document.busy)
+        self._update_cancel()
         a.resummarise.setEnabled(document is not None and not document.is_empty)
         a.close_document.setEnabled(document is not None)
         a.reopen.setEnabled(self.workspace.can_reopen)
@@ -331,6 +334,15 @@ class MainWindow(QMainWindow):
             self.summary_pane.show_updating()
             for name in ("copy_summary", "copy_markdown", "copy_quote", "save_summary"):
                 self.commands[name].setEnabled(False)
+
+    def _update_cancel(self) -> None:
+        document = self.current
+        busy = document is not None and document.busy
+        self.commands.cancel.setEnabled(busy or self.workspace.loading() is not None)
+
+    def _loading_changed(self, loading: Loading | None) -> None:
+        self.status.set_loading(loading)
+        self._update_cancel()
 
     def _document_progress(self, document: Document, fraction: float) -> None:
         if document is self.current:

@@ -2,8 +2,9 @@
 
 Language and how sure the detector was; words in the original and in the summary; the
 reduction; the reading time saved (at ``READING_WPM`` words a minute); how long the summary
-took; the keywords. While a long document is summarised it shows progress and a Cancel button
-(only after a short delay, so quick summaries never flash a progress bar).
+took; the keywords. While a long document is summarised it shows progress and a Cancel button,
+and while a file is opened (a long PDF, page by page) likewise, each only after a short delay,
+so quick work never flashes a progress bar.
 """
 
 from __future__ import annotations
@@ -19,11 +20,14 @@ from article_summariser.gui.elided_label import ElidedLabel
 
 if TYPE_CHECKING:
     from article_summariser.engine import Summary
+    from article_summariser.gui.workspace import Loading
 
 #: Words a minute, as in ``engine.export.READING_WPM`` (kept here so start-up needs no engine).
 READING_WPM = 238
 #: A summary running longer than this shows its progress.
 BUSY_DELAY_MS = 300
+#: Pixels for "Opening “file name”…" (a long name is shortened in the middle).
+LOAD_TEXT_WIDTH = 320
 
 
 def reading_time(words: int) -> str:
@@ -103,6 +107,29 @@ class SummaryStatusBar(QStatusBar):
         self.cancel_button.setObjectName("cancelButton")
         self.cancel_button.setAutoRaise(True)
         self.busy_label = QLabel("Summarising…", self)
+        self.load_label = QLabel(self)
+        self.load_label.setObjectName("loadLabel")
+        self.load_label.setAccessibleName("Opening")
+        self.load_progress = QProgressBar(self)
+        self.load_progress.setObjectName("loadProgress")
+        self.load_progress.setAccessibleName("Opening progress")
+        self.load_progress.setMaximumWidth(160)
+        self.load_progress.setMaximumHeight(14)
+        self.load_progress.setTextVisible(False)
+        self.load_cancel = QToolButton(self)
+        self.load_cancel.setObjectName("loadCancelButton")
+        self.load_cancel.setAutoRaise(True)
+        self.load_cancel.setText("Cancel")
+        self.load_cancel.setAccessibleName("Cancel opening")
+        self.load_cancel.setToolTip("Stop opening (Esc)")
+        for widget in (self.load_label, self.load_progress, self.load_cancel):
+            self.addPermanentWidget(widget)
+        self._loading: Loading | None = None
+        self._load_timer = QTimer(self)
+        self._load_timer.setSingleShot(True)
+        self._load_timer.setInterval(BUSY_DELAY_MS)
+        self._load_timer.timeout.connect(self._show_loading)
+        self._set_loading_visible(False)
         self.addPermanentWidget(self.busy_label)
         self.addPermanentWidget(self.progress)
         self.addPermanentWidget(self.cancel_button)
@@ -197,6 +224,40 @@ class SummaryStatusBar(QStatusBar):
 
     def _show_busy(self) -> None:
         self._set_busy_visible(True)
+
+    # Opening --------------------------------------------------------------------------------
+
+    @property
+    def loading_visible(self) -> bool:
+        return self.load_progress.isVisibleTo(self)
+
+    def set_loading(self, loading: Loading | None) -> None:
+        """Show what is being opened and how far it has got (after ``BUSY_DELAY_MS``)."""
+        self._loading = loading
+        if loading is None:
+            self._load_timer.stop()
+            self._set_loading_visible(False)
+            return
+        if loading.fraction is None:
+            self.load_progress.setRange(0, 0)  # moving to and fro: no figure yet
+        else:
+            self.load_progress.setRange(0, 100)
+            self.load_progress.setValue(round(loading.fraction * 100))
+        percent = "" if loading.fraction is None else f" {loading.fraction:.0%}"
+        shown = self.load_label.fontMetrics().elidedText(
+            loading.text, Qt.TextElideMode.ElideMiddle, LOAD_TEXT_WIDTH
+        )
+        self.load_label.setText(shown + percent)
+        self.load_label.setToolTip(loading.text)
+        if not self.loading_visible and not self._load_timer.isActive():
+            self._load_timer.start()
+
+    def _show_loading(self) -> None:
+        self._set_loading_visible(self._loading is not None)
+
+    def _set_loading_visible(self, visible: bool) -> None:
+        for widget in (self.load_label, self.load_progress, self.load_cancel):
+            widget.setVisible(visible)
 
     def _set_busy_visible(self, visible: bool) -> None:
         for widget in (self.busy_label, self.progress, self.cancel_button):

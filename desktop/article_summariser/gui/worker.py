@@ -160,6 +160,8 @@ class Worker(QObject):
     progress = Signal(int, float)  # request id, fraction done
     summarised = Signal(object)  # SummaryResult
     loaded = Signal(object)  # LoadResult
+    #: How far a load has got: request id, fraction done (a long PDF, page by page).
+    loadProgress = Signal(int, float)
     #: Before a ranking known to be slow for this length starts: a SlowWarning.
     slow = Signal(object)
 
@@ -277,6 +279,15 @@ class Worker(QObject):
         if request.cancel.is_set():
             self.loaded.emit(LoadResult(request, kind="cancelled", error="Cancelled."))
             return
+        reported = -1
+
+        def progress(fraction: float) -> None:
+            nonlocal reported
+            percent = int(fraction * 100)
+            if percent != reported:  # a signal per percent, not per page
+                reported = percent
+                self.loadProgress.emit(request.id, fraction)
+
         try:
             if request.is_url:
                 from article_summariser.engine.fetch import fetch_url
@@ -285,8 +296,11 @@ class Worker(QObject):
             else:
                 from article_summariser.engine.loading import load_path
 
-                # A long PDF stops between pages once the window no longer wants it.
-                document = load_path(request.path, cancelled=request.cancel.is_set)
+                # A long PDF reports page by page and stops between pages once the window no
+                # longer wants it.
+                document = load_path(
+                    request.path, cancelled=request.cancel.is_set, progress=progress
+                )
         except Exception as error:
             kind, message, details = _failure(error)
             self.loaded.emit(LoadResult(request, None, kind, message, details))
@@ -303,6 +317,8 @@ class SummaryService(QObject):
     #: A result that came back for a superseded or cancelled request and was not passed on.
     dropped = Signal(object)  # SummaryResult
     loaded = Signal(object)  # LoadResult
+    #: A load still wanted has got this far: the LoadRequest, fraction done.
+    loadProgress = Signal(object, float)
     #: A SlowWarning for the latest request of a document.
     slow = Signal(object)
 
@@ -330,6 +346,7 @@ class SummaryService(QObject):
         self._worker.progress.connect(self._on_progress)
         self._worker.summarised.connect(self._on_summarised)
         self._worker.loaded.connect(self._on_loaded)
+        self._worker.loadProgress.connect(self._on_load_progress)
         self._worker.slow.connect(self._on_slow)
         self.started_at = 0.0
 
@@ -390,6 +407,25 @@ class SummaryService(QObject):
     @property
     def loading(self) -> int:
         return len(self._loads)
+
+    @property
+    def loads(self) -> tuple[LoadRequest, ...]:
+        """The loads still wanted, oldest first."""
+        return tuple(self._loads.values())
+
+    def cancel_loads(self) -> int:
+        """Stop every pending load (a long PDF stops at its next page); their results are
+        dropped. Returns how many there were."""
+        loads, self._loads = self._loads, {}
+        for request in loads.values():
+            request.cancel.set()
+        return len(loads)
+
+    @Slot(int, float)
+    def _on_load_progress(self, request_id: int, fraction: float) -> None:
+        request = self._loads.get(request_id)
+        if request is not None:
+            self.loadProgress.emit(request, fraction)
 
     @Slot(object)
     def _on_ready(self, catalogue: Catalogue) -> None:

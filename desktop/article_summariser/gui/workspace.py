@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,13 @@ from article_summariser.gui.document_list import Document, DocumentListModel
 from article_summariser.gui.messages import funnel
 from article_summariser.gui.options import SummaryOptions
 from article_summariser.gui.settings import SettingsStore
-from article_summariser.gui.worker import LoadResult, SlowWarning, SummaryResult, SummaryService
+from article_summariser.gui.worker import (
+    LoadRequest,
+    LoadResult,
+    SlowWarning,
+    SummaryResult,
+    SummaryService,
+)
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +46,21 @@ def _name_from_title(title: str) -> str:
     return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:-–—") + "…"
 
 
+@dataclass(frozen=True)
+class Loading:
+    """Files or web pages being opened, for the status line."""
+
+    #: ``Opening “report.pdf”…``, ``Opening 2 files…``, ``Fetching https://…``.
+    text: str
+    #: Done so far, in [0, 1]; ``None`` while nothing has reported progress.
+    fraction: float | None
+    count: int
+
+
+def _load_name(request: LoadRequest) -> str:
+    return request.path if request.is_url else Path(request.path).name
+
+
 class Workspace(QObject):
     """The open documents and the summaries being made for them."""
 
@@ -54,6 +76,8 @@ class Workspace(QObject):
     catalogueReady = Signal(object)
     #: Anything worth autosaving changed (documents opened, closed, edited, re-set).
     changed = Signal()
+    #: Files or pages are being opened (a ``Loading``), or no longer (``None``).
+    loadingChanged = Signal(object)
 
     def __init__(
         self,
@@ -77,6 +101,8 @@ class Workspace(QObject):
         self.service.ready.connect(self.catalogueReady)
         self.service.summarised.connect(self._on_summarised)
         self.service.loaded.connect(self._on_loaded)
+        self.service.loadProgress.connect(self._on_load_progress)
+        self._load_fractions: dict[int, float] = {}
         self.service.progress.connect(self._on_progress)
         self.service.slow.connect(self._on_slow)
 
@@ -186,6 +212,8 @@ class Workspace(QObject):
             self.service.load(str(path), batch)
             queued += 1
         self._batches.setdefault(batch, False)
+        if queued:
+            self._loading_changed()
         return queued
 
     def open_url(self, url: str) -> None:
@@ -199,6 +227,42 @@ class Workspace(QObject):
         self._batches[self._next_batch] = False
         self.service.load(url, self._next_batch)
         funnel().info(f"Fetching {url} …")
+        self._loading_changed()
+
+    # Loading ---------------------------------------------------------------------------------
+
+    def loading(self) -> Loading | None:
+        """What is being opened, or ``None``."""
+        loads = self.service.loads
+        if not loads:
+            return None
+        if len(loads) > 1:
+            text = f"Opening {len(loads)} files…"
+        elif loads[0].is_url:
+            text = f"Fetching {loads[0].path}…"
+        else:
+            text = f"Opening “{_load_name(loads[0])}”…"
+        known = [self._load_fractions[r.id] for r in loads if r.id in self._load_fractions]
+        fraction = sum(known) / len(loads) if known else None
+        return Loading(text, fraction, len(loads))
+
+    def cancel_loads(self) -> bool:
+        """Stop opening whatever is being opened. True if anything was."""
+        loads = self.service.loads
+        if not self.service.cancel_loads():
+            return False
+        self._load_fractions.clear()
+        what = f"“{_load_name(loads[0])}”" if len(loads) == 1 else f"{len(loads)} files"
+        funnel().info(f"Stopped opening {what}.")
+        self._loading_changed()
+        return True
+
+    def _loading_changed(self) -> None:
+        self.loadingChanged.emit(self.loading())
+
+    def _on_load_progress(self, request: LoadRequest, fraction: float) -> None:
+        self._load_fractions[request.id] = fraction
+        self._loading_changed()
 
     def open_sample(self) -> Document | None:
         from article_summariser import resources
@@ -404,6 +468,8 @@ class Workspace(QObject):
         self._updated(document)
 
     def _on_loaded(self, result: LoadResult) -> None:
+        self._load_fractions.pop(result.request.id, None)
+        self._loading_changed()
         request = result.request
         if request.is_url:
             self._on_page_loaded(result)
