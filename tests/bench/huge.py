@@ -25,7 +25,6 @@ import json
 import subprocess
 import sys
 import tempfile
-import textwrap
 import time
 from pathlib import Path
 from typing import Any
@@ -33,7 +32,6 @@ from typing import Any
 from tests.bench import corpus
 
 #: Core PDF fonts are Latin-1: the few typographic characters outside it, spelled in it.
-_LATIN = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "..."})
 
 
 def build(folder: Path, megabytes: float) -> Path:
@@ -57,27 +55,10 @@ def build(folder: Path, megabytes: float) -> Path:
 
 def build_pdf(folder: Path, pages: int) -> Path:
     """A ``pages``-page PDF of real articles, 50 lines a page (about a second per 500 pages)."""
-    from fpdf import FPDF
+    from tests.books import book
 
-    lines: list[str] = []
-    for article in corpus._articles():
-        for paragraph in article.split("\n\n"):
-            plain = paragraph.translate(_LATIN).encode("latin-1", "replace").decode("latin-1")
-            lines.extend(textwrap.wrap(plain, 95))
-            lines.append("")
-    document = FPDF()
-    document.set_font("helvetica", size=10)
-    document.set_auto_page_break(False)
-    index = 0
-    for _ in range(pages):
-        document.add_page()
-        for row in range(50):
-            line = lines[index % len(lines)]
-            index += 1
-            if line:
-                document.text(15, 20 + 5 * row, line)
     path = folder / f"book-{pages}-pages.pdf"
-    document.output(str(path))
+    book(path, pages)
     return path
 
 
