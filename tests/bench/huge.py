@@ -31,8 +31,6 @@ from typing import Any
 
 from tests.bench import corpus
 
-#: Core PDF fonts are Latin-1: the few typographic characters outside it, spelled in it.
-
 
 def build(folder: Path, megabytes: float) -> Path:
     """A text file of ``megabytes`` MB of real articles."""
