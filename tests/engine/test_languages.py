@@ -146,3 +146,34 @@ def test_works_offline_without_any_nltk_data(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr.decode()[-2000:]
     assert result.stdout.startswith(b"ok")
+
+
+#: Scripts whose vowel signs, viramas or points are combining marks.
+MARKED = ["hi", "mr", "bn", "gu", "pa", "ta", "te", "ar", "fa", "ur", "he"]
+
+
+@pytest.mark.parametrize("code", MARKED)
+def test_words_keep_their_vowel_signs_and_points(code: str) -> None:
+    # No letter or mark of a sentence is dropped or split off: the words hold every one of
+    # them. Before, "शाळेत" came out as "श", "ळ", "त" and the stop words never matched.
+    import unicodedata
+
+    from article_summariser.engine import tokenise
+
+    try:
+        language = languages.get(code)
+    except languages.UnsupportedLanguageError:  # summarised in generic mode
+        language = languages.GENERIC
+    samples = sentences_by_language()[code][:20]
+    assert len(samples) == 20
+    for sentence in samples:
+        words = tokenise.words(sentence, language)
+        kept = sum(1 for ch in sentence if unicodedata.category(ch)[0] in "LM")
+        assert sum(len(w) for w in words) - sum(w.count("'") + w.count("-") for w in words) >= kept
+    marathi = languages.get("mr")
+    assert tokenise.words("मुलगा शाळेत जातो, 2024 मध्ये.", marathi) == (
+        "मुलगा",
+        "शाळेत",
+        "जातो",
+        "मध्ये",
+    )

@@ -31,6 +31,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from article_summariser.engine.tokenise import MARKS
+
 #: jusText's lists (file names under ``justext/stoplists``) for each langdetect code. Norwegian
 #: takes both written standards: langdetect's "no" stands for both.
 JUSTEXT_LISTS: dict[str, tuple[str, ...]] = {
@@ -130,16 +132,9 @@ CYRILLIC: dict[str, str] = {
     "uk": "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя",
 }
 
-#: Combining marks of the scripts langdetect knows (Indic vowel signs, Arabic and Hebrew
-#: points, Thai vowels), which ``\w`` does not match: without them a Hindi word falls apart.
-#: The Indic blocks are taken whole but for the danda (।, ॥), which ends a sentence.
-_MARKS = (
-    "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
-    "\u0900-\u0963\u0966-\u0dff\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u200c\u200d"
-)
 # Letters are \w less digits and "_"; one class with the marks (an alternation of two classes is
 # 100 times slower), digits and "_" blanked out first.
-_WORD = re.compile(rf"[\w{_MARKS}]+(?:'[\w{_MARKS}]+)*")
+_WORD = re.compile(rf"[\w{MARKS}]+(?:'[\w{MARKS}]+)*")
 _NOT_LETTERS = re.compile(r"[\d_]+")
 _HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 
