@@ -23,7 +23,7 @@ from article_summariser.engine.evaluation import (
     resolve_methods,
     summary_lines,
 )
-from article_summariser.engine.evaluation_data import Article, read_articles
+from article_summariser.engine.evaluation_data import Article, half, read_articles
 from article_summariser.engine.evaluation_rouge import UnicodeTokenizer, rouge
 from article_summariser.engine.evaluation_stats import bootstrap, paired_difference
 
@@ -272,6 +272,21 @@ def test_command_json(capsys: pytest.CaptureFixture[str]) -> None:
     (group,) = data["groups"]
     assert group["n"] == 2
     assert [m["method"] for m in group["methods"]] == ["lead", "textrank"]
+
+
+def test_halves_split_every_source_by_id(capsys: pytest.CaptureFixture[str]) -> None:
+    articles = read_articles(DEV)
+    cnn = [a for a in articles if a.source == "cnndm_test(frank)"]
+    # A fixed function of the id: the same article is always in the same half.
+    assert [half(a.id) for a in cnn[:3]] == [1, 2, 2]
+    assert sum(half(a.id) == 1 for a in cnn) == 49
+    assert sum(half(a.id) == 2 for a in articles) == 848  # of 1,752: both halves are fair
+    for wanted, n in ((1, 49), (2, 38)):
+        only = ["--source", "cnndm_test(frank)", "--half", str(wanted)]
+        code = main(["evaluate", str(DEV), *only, "-a", "lead", "--format", "json"])
+        assert code == 0
+        (group,) = json.loads(capsys.readouterr().out)["groups"]
+        assert group["n"] == n
 
 
 def test_command_refuses_a_bad_source_and_a_bad_limit(capsys: pytest.CaptureFixture[str]) -> None:

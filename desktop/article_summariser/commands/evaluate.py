@@ -34,6 +34,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--limit", type=int, metavar="N", help="only the first N articles of each source"
     )
     parser.add_argument(
+        "--half",
+        type=int,
+        choices=(1, 2),
+        metavar="H",
+        help="only the articles in half H (1 or 2) by a hash of their id: tune on one half, "
+        "check on the other",
+    )
+    parser.add_argument(
         "--no-title", action="store_true", help="do not give the articles' titles to the engine"
     )
     parser.add_argument(
@@ -48,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     from article_summariser.commands import UsageError
     from article_summariser.engine.errors import InputError
     from article_summariser.engine.evaluation import evaluate, report_json, report_text
-    from article_summariser.engine.evaluation_data import read_articles
+    from article_summariser.engine.evaluation_data import half, read_articles
     from article_summariser.engine.evaluation_rouge import check_available
 
     length = length_from(args)
@@ -61,6 +69,8 @@ def run(args: argparse.Namespace) -> int:
         articles = [a for a in articles if a.source in wanted]
         if not articles:
             raise InputError(f"No article of source {', '.join(sorted(wanted))} in {args.data}.")
+    if args.half is not None:
+        articles = [a for a in articles if half(a.id) == args.half]
     if args.limit is not None:
         taken: dict[str, int] = {}
         kept = []

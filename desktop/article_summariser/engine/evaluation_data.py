@@ -7,6 +7,7 @@ A bad line is an ``InputError`` naming the file and line, never a traceback.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -109,6 +110,15 @@ def _sample(record: dict[str, Any], where: str, number: int) -> LanguageSample:
 def read_articles(path: Path) -> list[Article]:
     """Every article of a JSON Lines file, in file order."""
     return _read(Path(path), _article, "articles")
+
+
+def half(article_id: str) -> int:
+    """1 or 2: the half of a data set an article falls in, by a hash of its id.
+
+    For tuning on one half and checking on the other. The hash (SHA-256, first byte) is not the
+    one that cut the data into splits, so each half is a fair sample of every source.
+    """
+    return 1 + hashlib.sha256(article_id.encode("utf-8")).digest()[0] % 2
 
 
 def read_language_samples(path: Path) -> list[LanguageSample]:
