@@ -1,8 +1,9 @@
 """Start-up builds the window's secondary parts after the first paint; they must still exist.
 
-Batches (their panel), the digest export, the history and "Forget Autosaved Text" are built
-right after the window is first painted (``MainWindow.finish_startup``, called by the app), or
-on first use when something needs them earlier. These tests fail if that step never runs, or
+Batches (their panel), the digest export, the history, "Forget Autosaved Text" and the toolbar
+buttons' accessible names are built right after the window is first painted
+(``MainWindow.finish_startup``, called by the app), or on first use when something needs them
+earlier. These tests fail if that step never runs, or
 puts the File menu in another order than building them up front did.
 """
 
@@ -55,6 +56,10 @@ def test_a_window_builds_its_secondary_parts_on_first_use(make_window) -> None:
     assert names.index("exportDigest") == names.index("save_summary") + 1
     assert batch.dock is not None
     assert batch.dock.objectName() == "batchDock"
+    for name in ("open", "paste_new", "heat_map"):  # named for screen readers too
+        action = window.commands[name]
+        button = window.toolbar.widgetForAction(action)
+        assert button.accessibleName() == action.property("accessibleName")
     window.finish_startup()  # the app's call after the first paint: nothing built twice
     assert [a.objectName() for a in window.menus["file"].actions()] == names
 
