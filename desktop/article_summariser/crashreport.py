@@ -8,7 +8,6 @@ does not show the user's name; the article's text is never included.
 
 from __future__ import annotations
 
-import platform
 import sys
 import time
 import traceback
@@ -59,6 +58,8 @@ def _version(names: Sequence[str]) -> tuple[str, str]:
 
 def environment(extra: Iterable[tuple[str, str]] = ()) -> list[tuple[str, str]]:
     """``(name, value)`` pairs describing the app and the machine it runs on."""
+    import platform  # here: the crash handler is installed before the window appears
+
     frozen = getattr(sys, "frozen", False)
     rows = [
         (APP_NAME, __version__ + (" (bundled)" if frozen else "")),

@@ -69,3 +69,46 @@ def test_an_empty_or_broken_folder_is_langdetects_error(tmp_path) -> None:
         (tmp_path / name).write_text("{not json", encoding="utf-8")
     with pytest.raises(json.JSONDecodeError):
         langprofiles.load(DetectorFactory(), str(tmp_path))
+
+
+def _same(one: DetectorFactory, other: DetectorFactory) -> bool:
+    return (
+        one.langlist == other.langlist
+        and dict(one.word_lang_prob_map) == dict(other.word_lang_prob_map)  # n-gram → row
+        and np.array_equal(one.word_lang_prob_map._matrix, other.word_lang_prob_map._matrix)
+    )
+
+
+def test_the_cache_gives_the_same_profiles_to_the_bit(factories, tmp_path) -> None:
+    _theirs, ours = factories
+    written, read = DetectorFactory(), DetectorFactory()
+    langprofiles.load(written, cache_dir=tmp_path)  # reads the JSON files, keeps them
+    [cache] = tmp_path.glob("langdetect-profiles-*.npz")
+    langprofiles.load(read, cache_dir=tmp_path)  # reads the cache
+    assert _same(written, ours)
+    assert _same(read, ours)
+    assert read.word_lang_prob_map["the"] == ours.word_lang_prob_map["the"]
+    assert cache.stat().st_size < 5_000_000
+
+
+def test_a_damaged_or_foreign_cache_is_rebuilt(factories, tmp_path) -> None:
+    _theirs, ours = factories
+    langprofiles.load(DetectorFactory(), cache_dir=tmp_path)
+    [cache] = tmp_path.glob("langdetect-profiles-*.npz")
+    for junk in (b"", b"not a zip file", cache.read_bytes()[:1000]):
+        cache.write_bytes(junk)
+        again = DetectorFactory()
+        langprofiles.load(again, cache_dir=tmp_path)
+        assert _same(again, ours)
+        reread = DetectorFactory()
+        langprofiles.load(reread, cache_dir=tmp_path)  # the rebuilt cache is whole again
+        assert _same(reread, ours)
+
+
+def test_a_cache_folder_that_cannot_be_written_is_no_error(factories, tmp_path) -> None:
+    _theirs, ours = factories
+    blocked = tmp_path / "a file, not a folder"
+    blocked.write_text("x")
+    loaded = DetectorFactory()
+    langprofiles.load(loaded, cache_dir=blocked)
+    assert _same(loaded, ours)

@@ -52,6 +52,7 @@ def make_window(qtbot) -> Iterator[Callable[..., object]]:
         if show:
             window.show()
             qtbot.waitExposed(window)
+            window.finish_startup()  # as the app does right after the first paint
         if start:
             window.workspace.start()
         return window

@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterator
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDockWidget
 
 TYPED = "Typed by hand, key by key: café, naïve, 42 % — nothing may be lost."
 TYPED_2 = "A second paragraph. It is short!"
@@ -124,6 +124,9 @@ def state() -> dict[str, object]:
         "messages": [[m.level.value, m.text] for m in messages.funnel().history],
         "editor": w.original.toPlainText(),
         "controls": w.controls.options.to_dict(),
+        # What start-up builds after the first paint: the menu entries and the batch panel.
+        "file_menu": [a.objectName() or a.text() for a in w.menus["file"].actions()],
+        "docks": [d.objectName() for d in w.findChildren(QDockWidget)],
     }
 
 

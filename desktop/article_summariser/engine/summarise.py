@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import cached_property, partial
+from pathlib import Path
 
 from article_summariser.engine import algorithms, cancel, detect, languages, tokenise
 from article_summariser.engine import select as selection
@@ -442,10 +443,10 @@ def summarise(
     return select(rank(prepared, options.algorithm, cancelled=cancelled), options.length)
 
 
-def warm_up(language: str = "en") -> None:
+def warm_up(language: str = "en", cache_dir: str | Path | None = None) -> None:
     """Load, once, everything a first summary needs: langdetect's profiles, the sentence model,
     stemmer and stop words of ``language``, and numpy for the ranking (about a second of CPU,
     mostly ``import nltk`` and the profiles). For a worker thread once the window is shown, so
-    that the first document costs only its own work."""
-    detect.warm_up()
+    that the first document costs only its own work. ``cache_dir``: see ``detect.warm_up``."""
+    detect.warm_up(cache_dir)
     rank(prepare("The summariser starts. It loads its models once.", language))

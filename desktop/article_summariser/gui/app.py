@@ -121,18 +121,29 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # Before any file is opened: the last session's documents come back first.
     window.autosave = autosave.install(window.workspace, crash_handler)
-    autosave.add_forget_action(window, window.autosave)
-    if probe_mode:
+    if probe_mode:  # connected first: it reports the paint before anything below runs
         startup_probe.StartupProbe(
             window, wait_for_summary=bool(args.files), stay=probe_mode == "stay"
         )
-    window.firstPainted.connect(window.workspace.start)
+    finished = False
+
+    def after_first_paint() -> None:
+        """The worker, then what the first paint does not show (see ``finish_startup``)."""
+        nonlocal finished
+        if finished:
+            return
+        finished = True
+        window.workspace.start()
+        window.finish_startup()
+        autosave.add_forget_action(window, window.autosave)  # after the history's entry
+
+    window.firstPainted.connect(after_first_paint)
     _install_signal_handlers(window)
     window.show()
     if args.files:
         window.open_paths(args.files)
     # A window that is never painted (a minimised start) must still start its worker.
-    QTimer.singleShot(1500, window.workspace.start)
+    QTimer.singleShot(1500, after_first_paint)
 
     status = app.exec()
     window.close()  # after QApplication.quit() from elsewhere: save and stop the worker too

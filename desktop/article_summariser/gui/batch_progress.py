@@ -56,11 +56,6 @@ POOL_MIN_BYTES = 1_500_000
 STOP_TIMEOUT_MS = 15_000
 
 
-def is_batch(paths: Sequence[Path | str]) -> bool:
-    """Whether opening ``paths`` is a batch (a folder, or more than one file)."""
-    return len(paths) > 1 or any(Path(p).is_dir() for p in paths)
-
-
 def engine_options(options: SummaryOptions) -> Options:
     """The engine's options for the window's settings (the same mapping as the worker's)."""
     from article_summariser import engine

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
     QPlainTextDocumentLayout,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -258,6 +257,10 @@ class _DocumentDelegate(QStyledItemDelegate):
         return QSize(160, metrics.height() * 2 + self.PADDING * 2 + 2)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        # Here, not at the top: PySide makes QStyle's ~30 enums the first time it is named,
+        # 5 ms that the first paint does not need (the list shows from two documents on).
+        from PySide6.QtWidgets import QStyle
+
         self.initStyleOption(option, index)
         style = option.widget.style() if option.widget else None
         text, option.text = option.text, ""

@@ -129,8 +129,12 @@ def icon(name: str, *, prefer_theme: bool = True) -> QIcon:
     return _bundled(name, normal.name(), disabled.name())
 
 
+@cache
 def app_icon() -> QIcon:
-    """The application's icon: the PNG renderings (each drawn for its size), else the SVG."""
+    """The application's icon: the PNG renderings (each drawn for its size), else the SVG.
+
+    Made once: the app, the window and the empty state all show it, and each search of the
+    package's files for its eight sizes cost a few milliseconds of start-up."""
     icon = QIcon()
     for size in (16, 24, 32, 48, 64, 128, 256, 512):
         node = resources.path(f"icons/app-{size}.png")

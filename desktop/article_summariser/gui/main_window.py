@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QByteArray,
@@ -31,14 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from article_summariser import APP_NAME
-from article_summariser.gui import (
-    batch_progress,
-    clipboard,
-    dialogs,
-    digest_export,
-    history_view,
-    icons,
-)
+from article_summariser.gui import clipboard, icons
 from article_summariser.gui.actions import Actions, RecentMenu, build_menus
 from article_summariser.gui.controls import Controls
 from article_summariser.gui.document_list import Document, DocumentListView
@@ -52,11 +46,21 @@ from article_summariser.gui.status_bar import SummaryStatusBar
 from article_summariser.gui.summary_view import SummaryPane
 from article_summariser.gui.workspace import Loading, Workspace
 
+if TYPE_CHECKING:
+    from article_summariser.gui.batch_progress import BatchController
+    from article_summariser.gui.digest_export import DigestExport
+    from article_summariser.gui.history_view import HistoryFeature
+
 log = logging.getLogger(__name__)
 
 #: How much Longer/Shorter change the length, per unit.
 STEPS = {"sentences": 1, "percent": 5, "words": 10}
 DEFAULT_SIZE = QSize(1280, 800)
+
+
+def is_batch(paths: list[Path] | list[str]) -> bool:
+    """Whether opening ``paths`` is a batch (a folder, or more than one file)."""
+    return len(paths) > 1 or any(Path(p).is_dir() for p in paths)
 
 
 class MainWindow(QMainWindow):
@@ -132,14 +136,41 @@ class MainWindow(QMainWindow):
 
         self._connect()
         self._restore()
-        # Many documents at once: batches with their panel, the digest export, the history.
-        self.batch = batch_progress.install(self)
-        self.digest = digest_export.install(self, self.batch)
-        self.history = history_view.install(self)
+        self._extras: tuple[BatchController, DigestExport, HistoryFeature] | None = None
         funnel().attach(self._show_message)
         self._show_document(None)
 
     # Building ------------------------------------------------------------------------------
+
+    def finish_startup(self) -> None:
+        """Build what the first paint does not show: batches with their panel, the digest
+        export and the history (File menu entries, a dock that starts hidden, the history's
+        recorder), and the toolbar buttons' accessible names. The app calls this right after
+        the first paint, before the worker can deliver a summary; anything that needs one of
+        them earlier builds them on first use."""
+        if self._extras is not None:
+            return
+        from article_summariser.gui import batch_progress, digest_export, history_view
+
+        self._name_toolbar_buttons()
+        batch = batch_progress.install(self)
+        self._extras = (batch, digest_export.install(self, batch), history_view.install(self))
+
+    @property
+    def batch(self) -> BatchController:
+        """Many documents at once: the controller, with its panel."""
+        self.finish_startup()
+        return self._extras[0]  # type: ignore[index]
+
+    @property
+    def digest(self) -> DigestExport:
+        self.finish_startup()
+        return self._extras[1]  # type: ignore[index]
+
+    @property
+    def history(self) -> HistoryFeature:
+        self.finish_startup()
+        return self._extras[2]  # type: ignore[index]
 
     def _build_toolbar(self) -> QToolBar:
         toolbar = QToolBar("Main toolbar", self)
@@ -158,12 +189,16 @@ class MainWindow(QMainWindow):
         )
         toolbar.addWidget(spacer)
         toolbar.addAction(self.commands.heat_map)
-        for action in toolbar.actions():
-            button = toolbar.widgetForAction(action)
-            if button is not None and action.property("accessibleName"):
-                button.setAccessibleName(action.property("accessibleName"))
         self.addToolBar(toolbar)
         return toolbar
+
+    def _name_toolbar_buttons(self) -> None:
+        """The toolbar's buttons get their actions' accessible names. After the first paint:
+        the buttons' Python types (and their enums) cost 8 ms to make, and nothing shows it."""
+        for action in self.toolbar.actions():
+            button = self.toolbar.widgetForAction(action)
+            if button is not None and action.property("accessibleName"):
+                button.setAccessibleName(action.property("accessibleName"))
 
     def _connect(self) -> None:
         ws = self.workspace
@@ -214,8 +249,8 @@ class MainWindow(QMainWindow):
         a.show_documents.toggled.connect(self._show_documents_toggled)
         a.next_document.triggered.connect(lambda: self.cycle_document(+1))
         a.previous_document.triggered.connect(lambda: self.cycle_document(-1))
-        a.shortcuts.triggered.connect(lambda: dialogs.show_shortcuts(self, a.all()))
-        a.about.triggered.connect(lambda: dialogs.show_about(self))
+        a.shortcuts.triggered.connect(self.show_shortcuts)
+        a.about.triggered.connect(self.show_about)
 
     def _restore(self) -> None:
         prefs = self.settings.preferences
@@ -366,12 +401,16 @@ class MainWindow(QMainWindow):
     # Commands ------------------------------------------------------------------------------
 
     def open_dialog(self) -> None:
+        from article_summariser.gui import dialogs
+
         files = dialogs.choose_files(self, self.settings.preferences.last_folder)
         if files:
             self.open_paths(files)
 
     def open_paths(self, paths: list[Path] | list[str]) -> int:
-        if batch_progress.is_batch(paths):  # a folder or several files: summarised in parallel
+        if is_batch(paths):  # a folder or several files: summarised in parallel
+            from article_summariser.gui import batch_progress
+
             return batch_progress.open_batch(self, self.batch, paths)
         return self.workspace.open_paths(paths)
 
@@ -435,6 +474,8 @@ class MainWindow(QMainWindow):
         return folder / f"{stem} – summary.txt"
 
     def save_dialog(self) -> None:
+        from article_summariser.gui import dialogs
+
         path = dialogs.choose_save_path(self, self.suggested_save_path())
         if path is not None:
             self.save_summary(path)
@@ -455,6 +496,16 @@ class MainWindow(QMainWindow):
         self.settings.changed()
         self.status.showMessage(f"Summary saved to {path.name}.", 3000)
         return True
+
+    def show_shortcuts(self) -> None:
+        from article_summariser.gui import dialogs
+
+        dialogs.show_shortcuts(self, self.commands.all())
+
+    def show_about(self) -> None:
+        from article_summariser.gui import dialogs
+
+        dialogs.show_about(self)
 
     def step_length(self, direction: int) -> None:
         options = self.controls.options

@@ -193,9 +193,12 @@ class Worker(QObject):
             catalogue = Catalogue((), "positional", ())
         self.ready.emit(catalogue)
         try:
+            from article_summariser import paths
             from article_summariser.engine.summarise import warm_up
 
-            warm_up()  # langdetect's profiles, a sentence model and numpy: off the first document
+            # langdetect's profiles (kept in the cache folder between runs, which loads them in
+            # a third of the time), a sentence model and numpy: off the first document.
+            warm_up(cache_dir=paths.get().cache)
         except Exception:  # pragma: no cover - detection then fails per request, with a reason
             log.exception("The summariser could not be prepared")
 
