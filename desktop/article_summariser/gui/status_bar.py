@@ -96,13 +96,7 @@ class SummaryStatusBar(QStatusBar):
                 self.addWidget(separator)
             self.addWidget(label, 1 if label is self.keywords else 0)
 
-        self.progress = QProgressBar(self)
-        self.progress.setObjectName("summaryProgress")
-        self.progress.setAccessibleName("Summary progress")
-        self.progress.setRange(0, 100)
-        self.progress.setMaximumWidth(160)
-        self.progress.setMaximumHeight(14)
-        self.progress.setTextVisible(False)
+        self.progress = self._progress_bar("summaryProgress", "Summary progress")
         self.cancel_button = QToolButton(self)
         self.cancel_button.setObjectName("cancelButton")
         self.cancel_button.setAutoRaise(True)
@@ -110,12 +104,7 @@ class SummaryStatusBar(QStatusBar):
         self.load_label = QLabel(self)
         self.load_label.setObjectName("loadLabel")
         self.load_label.setAccessibleName("Opening")
-        self.load_progress = QProgressBar(self)
-        self.load_progress.setObjectName("loadProgress")
-        self.load_progress.setAccessibleName("Opening progress")
-        self.load_progress.setMaximumWidth(160)
-        self.load_progress.setMaximumHeight(14)
-        self.load_progress.setTextVisible(False)
+        self.load_progress = self._progress_bar("loadProgress", "Opening progress")
         self.load_cancel = QToolButton(self)
         self.load_cancel.setObjectName("loadCancelButton")
         self.load_cancel.setAutoRaise(True)
@@ -147,6 +136,16 @@ class SummaryStatusBar(QStatusBar):
         label.setAccessibleName(accessible)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return label
+
+    def _progress_bar(self, name: str, accessible: str) -> QProgressBar:
+        bar = QProgressBar(self)
+        bar.setObjectName(name)
+        bar.setAccessibleName(accessible)
+        bar.setRange(0, 100)
+        bar.setMaximumWidth(160)
+        bar.setMaximumHeight(14)
+        bar.setTextVisible(False)
+        return bar
 
     def set_cancel_action(self, action: QAction) -> None:
         self.cancel_button.setDefaultAction(action)
