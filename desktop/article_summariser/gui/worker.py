@@ -23,7 +23,7 @@ import traceback
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from article_summariser.gui.options import SummaryOptions
 from article_summariser.gui.result_cache import ResultCache
@@ -172,8 +172,7 @@ class Worker(QObject):
 
     @Slot()
     def start(self) -> None:
-        """Load the engine and tell the window what it offers; then (after any file already
-        asked for) warm up the detector."""
+        """Load the engine and tell the window what it offers; then warm up the detector."""
         try:
             from article_summariser.engine import algorithms, languages
 
@@ -193,12 +192,6 @@ class Worker(QObject):
             log.exception("The summariser could not be loaded")
             catalogue = Catalogue((), "positional", ())
         self.ready.emit(catalogue)
-        # Files already asked for (those named on the command line) are read first, so their
-        # text is on screen while the detector warms up; a zero timer runs after them.
-        QTimer.singleShot(0, self._warm_up)
-
-    @Slot()
-    def _warm_up(self) -> None:
         try:
             from article_summariser import paths
             from article_summariser.engine.summarise import warm_up
