@@ -21,7 +21,15 @@ import itertools
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEasingCurve, QEvent, QMimeData, QPoint, QVariantAnimation, Signal
+from PySide6.QtCore import (
+    QEasingCurve,
+    QEvent,
+    QMimeData,
+    QPoint,
+    QTimer,
+    QVariantAnimation,
+    Signal,
+)
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
@@ -110,6 +118,13 @@ class OriginalView(QPlainTextEdit):
         self._window = (0, 0)
         self._formats: dict[tuple[str, int], QTextCharFormat] = {}
         self._rank_of: dict[int, int] | None = None
+        # The marks follow a scroll once it is over: laying out paragraphs from inside one
+        # (to find what is on screen) would move the scroll bar under it, and Ctrl+End would
+        # stop short of the end.
+        self._follow_timer = QTimer(self)
+        self._follow_timer.setSingleShot(True)
+        self._follow_timer.setInterval(0)
+        self._follow_timer.timeout.connect(self._follow_view)
         self._flash_sentence: Sentence | None = None
         self._flash_strength = 0.0
         self._flash = QVariantAnimation(self)
@@ -287,12 +302,13 @@ class OriginalView(QPlainTextEdit):
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
-        if dy:
-            self._follow_view()
+        if dy and self.marks_follow_the_view:
+            self._follow_timer.start()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._follow_view()
+        if self.marks_follow_the_view:
+            self._follow_timer.start()
 
     def _apply(self) -> None:
         selections = list(self._base)
