@@ -842,7 +842,7 @@ def test_a_long_pdf_shows_how_far_it_has_got_while_it_opens(qtbot, window, tmp_p
     from tests.books import book
 
     path = tmp_path / "book.pdf"
-    first_line, _last = book(path, 150)
+    first_line, _last = book(path, 600)
     seen: list[float | None] = []
     window.workspace.loadingChanged.connect(
         lambda loading: seen.append(None if loading is None else loading.fraction)
@@ -870,7 +870,7 @@ def test_esc_stops_opening_a_long_pdf_and_nothing_half_read_appears(
     from tests.books import book
 
     path = tmp_path / "novel.pdf"
-    book(path, 400)
+    book(path, 1500)  # several seconds to read even on an idle machine
     window.open_paths([path])
     qtbot.waitUntil(
         lambda: window.status.loading_visible and window.status.load_progress.value() > 0,
