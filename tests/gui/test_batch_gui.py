@@ -117,7 +117,10 @@ def test_a_file_already_open_is_shown_not_opened_twice(qtbot, window, wait_summa
 
 def test_cancel_stops_the_batch_and_keeps_what_was_done(qtbot, window, tmp_path, monkeypatch):
     monkeypatch.setattr(batch_progress, "POOL_MIN_BYTES", 0)
-    long_text = "\n\n".join(dev_article("klexikon", i)["text"] for i in range(3))
+    # Long enough (six encyclopedia articles, about 17,000 words) that the few documents the
+    # workers finish while the window handles the first one and the click cannot pass the
+    # bound below: with three articles, 5 were done once in 10 runs of the suite.
+    long_text = "\n\n".join(dev_article("klexikon", i)["text"] for i in range(6))
     folder = tmp_path / "many"
     for i in range(16):
         write(folder / f"{i:02d}.txt", f"Teil {i}.\n\n{long_text}")
