@@ -208,6 +208,14 @@ def type_and_paste() -> Iterator:
     )
     click_document(typed_row)
     yield lambda: w.workspace.current is w.workspace.documents()[typed_row]
+    # Every summary in: a pasted document takes its name from its summary's title, and a late
+    # one would rename it after this snapshot.
+    yield (
+        lambda: (
+            all(d.has_current_summary or d.error for d in w.workspace.documents())
+            and not w.workspace.edit_pending
+        )
+    )
     emit("typed", **state())
 
 
