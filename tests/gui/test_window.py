@@ -884,3 +884,38 @@ def test_esc_stops_opening_a_long_pdf_and_nothing_half_read_appears(
     assert window.workspace.documents() == ()
     assert window.stack.currentWidget() is window.empty
     assert not window.commands.cancel.isEnabled()
+
+
+def test_coming_back_to_a_document_whose_new_settings_are_still_working_never_shows_the_old(
+    qtbot, window, wait_summary
+):
+    # Found by the rapid-interaction test in CI: a new algorithm chosen for a long document,
+    # a switch to another document and back before the new ranking was ready, and the summary
+    # of the old algorithm was drawn again under the new setting.
+    long = wait_summary(window, window.workspace.new_document(book_length_article()), 120_000)
+    short = wait_summary(window, window.workspace.new_document(seed()))
+    drawn: list[tuple[str, str]] = []
+    window.summaryRendered.connect(
+        lambda doc: drawn.append((doc.options.algorithm, doc.summary.algorithm))
+    )
+    press(qtbot, window, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert window.workspace.current is long
+    old_algorithm = long.summary.algorithm
+    window.controls.algorithm.setFocus()
+    qtbot.keyClick(window.controls.algorithm, Qt.Key.Key_Down)  # a new ranking: a second or two
+    assert long.busy
+    assert long.options.algorithm != old_algorithm
+    press(qtbot, window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert window.workspace.current is short
+    press(qtbot, window, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert window.workspace.current is long
+    assert long.busy  # still ranking: what is shown says so
+    assert window.summary.state == "updating"
+    assert window.original.highlighted_ranges() == []
+    wait_summary(window, long, 120_000)
+    assert long.summary.algorithm == long.options.algorithm != old_algorithm
+    # Every summary drawn matched the settings of its document at that moment.
+    assert drawn
+    from article_summariser.engine import algorithms
+
+    assert all(algorithms.get(chosen).name == made for chosen, made in drawn)

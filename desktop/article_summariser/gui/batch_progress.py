@@ -328,6 +328,7 @@ class BatchController(QObject):
         ws.service.cancel(document.id)
         document.summary = summary
         document.summary_revision = document.revision
+        document.summary_options = options
         document.busy = False
         document.progress = 1.0
         document.error = ""

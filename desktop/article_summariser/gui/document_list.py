@@ -87,6 +87,8 @@ class Document(QObject):
         self.summary: Summary | None = None
         #: The revision the summary was made from (it is current only if equal to ``revision``).
         self.summary_revision = -1
+        #: The settings the summary was made with.
+        self.summary_options: SummaryOptions | None = None
         self.error = ""
         #: ``""``, ``input``, ``cancelled`` or ``bug``: why there is no summary.
         self.error_kind = ""
@@ -132,6 +134,11 @@ class Document(QObject):
     @property
     def has_current_summary(self) -> bool:
         return self.summary is not None and self.summary_revision == self.revision
+
+    @property
+    def summary_fits_options(self) -> bool:
+        """The summary was made with the document's settings as they are now."""
+        return self.summary_options == self.options
 
     @property
     def display_source(self) -> str:

@@ -330,16 +330,22 @@ class MainWindow(QMainWindow):
         self.status.set_busy(document.busy, document.progress)
         if has_summary and document.summary is not None:
             summary = document.summary
-            key = (summary, self.original.heat_map)
-            if self._shown != key:
-                self._shown = key
+            shown = self._shown
+            if shown is not None and shown[0] is summary and shown[1] == self.original.heat_map:
+                # Already on screen; while one for new settings is on its way (a slider step)
+                # it stays there rather than flicker.
+                return
+            if document.summary_fits_options:
+                self._shown = (summary, self.original.heat_map)
                 self.original.show_summary(summary)
                 self.summary_pane.show_summary(summary)
                 self.status.show_summary(summary)
                 self.controls.show_detected(summary)
                 self.controls.set_limits(len(summary.candidates), summary.words_total)
                 self.summaryRendered.emit(document)
-            return
+                return
+            # A summary of the document's older settings (shown again after a switch of
+            # documents) is never drawn: the new one is on its way.
         self._shown = None
         self.original.clear_marks()
         if document.busy or self.workspace.edit_pending:

@@ -449,6 +449,7 @@ class Workspace(QObject):
         if result.ok:
             document.summary = result.summary
             document.summary_revision = request.revision
+            document.summary_options = request.options
             document.error = ""
             document.error_kind = ""
             summary = result.summary
