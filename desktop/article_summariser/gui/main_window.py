@@ -379,7 +379,7 @@ class MainWindow(QMainWindow):
     def _update_cancel(self) -> None:
         document = self.current
         busy = document is not None and document.busy
-        self.commands.cancel.setEnabled(busy or self.workspace.loading() is not None)
+        self.commands.cancel.setEnabled(busy or self.workspace.service.loading > 0)
 
     def _loading_changed(self, loading: Loading | None) -> None:
         self.status.set_loading(loading)

@@ -221,7 +221,7 @@ class OriginalView(QPlainTextEdit):
         self._window = (0, 0)
         self._base = []
         if len(marks) <= ALL_MARKS:
-            self._base = [self._selection(*mark) for mark in marks]
+            self._base = [self._mark(*mark) for mark in marks]
             self._apply()
         else:
             self._follow_view(force=True)
@@ -249,7 +249,10 @@ class OriginalView(QPlainTextEdit):
             self._formats[key] = fmt
         return fmt
 
-    def _selection(self, start: int, end: int, kind: str, score: float) -> QTextEdit.ExtraSelection:
+    def _mark(self, start: int, end: int, kind: str, score: float) -> QTextEdit.ExtraSelection:
+        return self._selection(start, end, self._format(kind, score))
+
+    def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
         # Extra selections paint colours and underlines only (no font changes): marks are
         # drawn over the text as it is laid out.
         selection = QTextEdit.ExtraSelection()
@@ -257,7 +260,7 @@ class OriginalView(QPlainTextEdit):
         cursor.setPosition(self._offsets.to_qt(start))
         cursor.setPosition(self._offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
         selection.cursor = cursor
-        selection.format = self._format(kind, score)
+        selection.format = fmt
         return selection
 
     def _visible_span(self) -> tuple[int, int]:
@@ -294,7 +297,7 @@ class OriginalView(QPlainTextEdit):
         chosen = []
         while i < len(marks) and marks[i][0] < high:
             if marks[i][1] > low:
-                chosen.append(self._selection(*marks[i]))
+                chosen.append(self._mark(*marks[i]))
             i += 1
         self._window = (low, high)
         self._base = chosen
@@ -317,13 +320,7 @@ class OriginalView(QPlainTextEdit):
             fmt = QTextCharFormat()
             fmt.setBackground(theme.flash_background(self.palette(), self._flash_strength))
             fmt.setProperty(MARK, "flash")
-            selection = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(self._offsets.to_qt(sentence.start))
-            cursor.setPosition(self._offsets.to_qt(sentence.end), QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor
-            selection.format = fmt
-            selections.append(selection)
+            selections.append(self._selection(sentence.start, sentence.end, fmt))
         self.setExtraSelections(selections)
 
     def marked_ranges(self, kind: str) -> list[tuple[int, int]]:

@@ -54,7 +54,6 @@ class Loading:
     text: str
     #: Done so far, in [0, 1]; ``None`` while nothing has reported progress.
     fraction: float | None
-    count: int
 
 
 def _load_name(request: LoadRequest) -> str:
@@ -244,7 +243,7 @@ class Workspace(QObject):
             text = f"Opening “{_load_name(loads[0])}”…"
         known = [self._load_fractions[r.id] for r in loads if r.id in self._load_fractions]
         fraction = sum(known) / len(loads) if known else None
-        return Loading(text, fraction, len(loads))
+        return Loading(text, fraction)
 
     def cancel_loads(self) -> bool:
         """Stop opening whatever is being opened. True if anything was."""
