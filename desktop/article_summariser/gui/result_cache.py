@@ -42,10 +42,6 @@ class ResultCache(Generic[_V]):
             _key, (_value, dropped) = self._entries.popitem(last=False)
             self._size -= dropped
 
-    def clear(self) -> None:
-        self._entries.clear()
-        self._size = 0
-
     @property
     def size(self) -> int:
         """The total size of the entries kept."""
