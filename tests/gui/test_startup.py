@@ -1,7 +1,8 @@
 """Start-up builds the window's secondary parts after the first paint; they must still exist.
 
-Batches (their panel), the digest export, the history, "Forget Autosaved Text" and the toolbar
-buttons' accessible names are built right after the window is first painted
+The side list of documents, batches (their panel), the digest export, the history, "Forget
+Autosaved Text" and the toolbar buttons' accessible names are built right after the window is
+first painted
 (``MainWindow.finish_startup``, called by the app), or on first use when something needs them
 earlier. These tests fail if that step never runs, or
 puts the File menu in another order than building them up front did.
@@ -12,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app_process import Folders, report
+from PySide6.QtCore import Qt
 
 #: The File menu as it was when everything was built before the window was shown.
 FILE_MENU = [
@@ -71,3 +73,29 @@ def test_the_deferred_actions_work_once_built(make_window, qtbot) -> None:
     history.trigger()
     qtbot.waitUntil(lambda: window.history.dialog is not None and window.history.dialog.isVisible())
     window.history.dialog.close()
+
+
+def test_the_side_list_appears_with_a_second_document_before_the_rest_is_built(
+    make_window, qtbot
+) -> None:
+    from PySide6.QtWidgets import QListView
+
+    window = make_window(start=False, show=False)
+    window.show()
+    qtbot.waitExposed(window)
+    ws = window.workspace
+    first = ws.new_document("The first text. It has two sentences.")
+    assert window.findChild(QListView, "documentList") is None  # one document: no list yet
+    second = ws.new_document("The second text. It has two sentences too.")
+    listing = window.findChild(QListView, "documentList")
+    assert listing is not None
+    assert listing.isVisible()
+    assert listing.model().rowCount() == 2
+    assert listing.currentIndex().row() == 1  # the new document is the current one
+    assert ws.current is second
+    rect = listing.visualRect(listing.model().index(0, 0))
+    qtbot.mouseClick(listing.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert ws.current is first
+    assert window.original.toPlainText() == first.text
+    window.finish_startup()  # the app's call after the first paint: the same list stays
+    assert window.findChildren(QListView, "documentList") == [listing]

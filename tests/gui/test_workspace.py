@@ -10,7 +10,7 @@ from PySide6.QtGui import QTextCursor
 from tests.conftest import SEED_ARTICLE, dev_article
 
 from article_summariser.gui import textmap
-from article_summariser.gui.document_list import Document, DocumentListModel
+from article_summariser.gui.documents import Document, DocumentListModel
 from article_summariser.gui.options import SummaryOptions
 from article_summariser.gui.settings import Preferences, SettingsStore
 from article_summariser.gui.workspace import Workspace

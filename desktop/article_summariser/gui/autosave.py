@@ -29,7 +29,7 @@ from article_summariser.gui.options import SummaryOptions
 from article_summariser.storage import StorageError
 
 if TYPE_CHECKING:
-    from article_summariser.gui.document_list import Document
+    from article_summariser.gui.documents import Document
     from article_summariser.gui.workspace import Workspace
 
 log = logging.getLogger(__name__)

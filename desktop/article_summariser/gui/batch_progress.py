@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from article_summariser.engine import Options, Summary
     from article_summariser.engine.batch import BatchItem, BatchResult
     from article_summariser.engine.loading import LoadedDocument
-    from article_summariser.gui.document_list import Document
+    from article_summariser.gui.documents import Document
     from article_summariser.gui.workspace import Workspace
 
 log = logging.getLogger(__name__)

@@ -39,7 +39,7 @@ from article_summariser.gui.options import SummaryOptions
 if TYPE_CHECKING:
     from article_summariser.engine import Summary
     from article_summariser.engine.history import History, HistoryEntry
-    from article_summariser.gui.document_list import Document
+    from article_summariser.gui.documents import Document
     from article_summariser.gui.workspace import Workspace
 
 log = logging.getLogger(__name__)

@@ -35,7 +35,7 @@ from article_summariser import APP_NAME
 from article_summariser.gui import clipboard, icons
 from article_summariser.gui.actions import Actions, RecentMenu, build_menus
 from article_summariser.gui.controls import Controls
-from article_summariser.gui.document_list import Document, DocumentListView
+from article_summariser.gui.documents import Document
 from article_summariser.gui.drop import DropOverlay, WindowDrops
 from article_summariser.gui.empty_state import EmptyState
 from article_summariser.gui.message_bar import MessageBar
@@ -49,6 +49,7 @@ from article_summariser.gui.workspace import Loading, Workspace
 if TYPE_CHECKING:
     from article_summariser.gui.batch_progress import BatchController
     from article_summariser.gui.digest_export import DigestExport
+    from article_summariser.gui.document_list import DocumentListView
     from article_summariser.gui.history_view import HistoryFeature
 
 log = logging.getLogger(__name__)
@@ -87,8 +88,6 @@ class MainWindow(QMainWindow):
         self.original = self.original_pane.view
         self.summary_pane = SummaryPane(self)
         self.summary = self.summary_pane.view
-        self.document_list = DocumentListView(self)
-        self.document_list.setModel(self.workspace.model)
         self.empty = EmptyState(self)
         self.message_bar = MessageBar(self)
         self.status = SummaryStatusBar(self)
@@ -114,12 +113,11 @@ class MainWindow(QMainWindow):
         self.panes.setChildrenCollapsible(False)
         self.panes.setStretchFactor(0, 3)
         self.panes.setStretchFactor(1, 2)
+        # The side list of documents joins on the left once it is built (``document_list``).
         self.sidebar = QSplitter(Qt.Orientation.Horizontal, self)
         self.sidebar.setObjectName("sidebar")
-        self.sidebar.addWidget(self.document_list)
         self.sidebar.addWidget(self.panes)
-        self.sidebar.setStretchFactor(1, 1)
-        self.sidebar.setCollapsible(1, False)
+        self._document_list: DocumentListView | None = None
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.sidebar)
@@ -143,18 +141,43 @@ class MainWindow(QMainWindow):
     # Building ------------------------------------------------------------------------------
 
     def finish_startup(self) -> None:
-        """Build what the first paint does not show: batches with their panel, the digest
-        export and the history (File menu entries, a dock that starts hidden, the history's
-        recorder), and the toolbar buttons' accessible names. The app calls this right after
-        the first paint, before the worker can deliver a summary; anything that needs one of
-        them earlier builds them on first use."""
+        """Build what the first paint does not show: the side list of documents, batches with
+        their panel, the digest export and the history (File menu entries, a dock that starts
+        hidden, the history's recorder), and the toolbar buttons' accessible names. The app
+        calls this right after the first paint, before the worker can deliver a summary;
+        anything that needs one of them earlier builds them on first use."""
         if self._extras is not None:
             return
         from article_summariser.gui import batch_progress, digest_export, history_view
 
         self._name_toolbar_buttons()
+        if self._document_list is None:
+            self._build_document_list()
         batch = batch_progress.install(self)
         self._extras = (batch, digest_export.install(self, batch), history_view.install(self))
+
+    @property
+    def document_list(self) -> DocumentListView:
+        """The side list of open documents, built on first use: when a second document opens
+        or right after the first paint. A start with one document does not wait for it."""
+        if self._document_list is None:
+            return self._build_document_list()
+        return self._document_list
+
+    def _build_document_list(self) -> DocumentListView:
+        from article_summariser.gui.document_list import DocumentListView
+
+        view = DocumentListView(self)
+        view.setModel(self.workspace.model)
+        self.sidebar.insertWidget(0, view)
+        self.sidebar.setStretchFactor(1, 1)
+        self.sidebar.setCollapsible(1, False)
+        self.sidebar.setSizes([210, 1000])
+        view.selectionModel().currentChanged.connect(self._list_current_changed)
+        self._document_list = view
+        self._select_in_list(self.current)
+        self._documents_changed()
+        return view
 
     @property
     def batch(self) -> BatchController:
@@ -212,7 +235,6 @@ class MainWindow(QMainWindow):
         ws.catalogueReady.connect(self.controls.set_catalogue)
         ws.model.rowsInserted.connect(self._documents_changed)
         ws.model.rowsRemoved.connect(self._documents_changed)
-        self.document_list.selectionModel().currentChanged.connect(self._list_current_changed)
         self.controls.optionsChanged.connect(ws.set_options)
         self.original.filesDropped.connect(self.open_paths)
         self.original.fileDragChanged.connect(self._editor_drag)
@@ -266,7 +288,6 @@ class MainWindow(QMainWindow):
             self.panes.setSizes(list(prefs.splitter))
         else:
             self.panes.setSizes([600, 420])
-        self.sidebar.setSizes([210, 1000])
         self.commands.heat_map.setChecked(prefs.heat_map)
         self.original.set_heat_map(prefs.heat_map)
         self.original_pane.update_legend()
@@ -300,14 +321,18 @@ class MainWindow(QMainWindow):
                 self.controls.set_limits(len(summary.candidates), summary.words_total)
             else:
                 self.controls.set_limits(0, 0)
-            row = self.workspace.model.row_of(document)
-            index = self.workspace.model.index(row)
-            selection = self.document_list.selectionModel()
-            if selection.currentIndex() != index:
-                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self._select_in_list(document)
         else:
             self.empty.set_recent(self.settings.preferences.recent_files)
         self._render(document)
+
+    def _select_in_list(self, document: Document | None) -> None:
+        if self._document_list is None or document is None:
+            return
+        index = self.workspace.model.index(self.workspace.model.row_of(document))
+        selection = self._document_list.selectionModel()
+        if selection.currentIndex() != index:
+            selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def _render(self, document: Document | None) -> None:
         """Show the document's summary, progress or problem in every view."""
@@ -394,7 +419,8 @@ class MainWindow(QMainWindow):
         self.commands.show_documents.setEnabled(count >= 2)
         self.commands.next_document.setEnabled(count >= 2)
         self.commands.previous_document.setEnabled(count >= 2)
-        self.document_list.setVisible(count >= 2 and self.commands.show_documents.isChecked())
+        if count >= 2 or self._document_list is not None:
+            self.document_list.setVisible(count >= 2 and self.commands.show_documents.isChecked())
 
     def _list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         document = self.workspace.model.at(current.row()) if current.isValid() else None

@@ -59,7 +59,7 @@ from article_summariser.gui.textmap import Utf16Offsets
 
 if TYPE_CHECKING:
     from article_summariser.engine import Sentence, Summary
-    from article_summariser.gui.document_list import Document
+    from article_summariser.gui.documents import Document
 
 #: Why material was skipped, in words (the engine's roles and reasons).
 ROLE_WORDS = {

@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from article_summariser.gui.document_list import Document, DocumentListModel
+from article_summariser.gui.documents import Document, DocumentListModel
 from article_summariser.gui.messages import funnel
 from article_summariser.gui.options import SummaryOptions
 from article_summariser.gui.settings import SettingsStore
