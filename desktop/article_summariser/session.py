@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import time
-import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +25,8 @@ FORMAT = 1
 
 
 def new_id() -> str:
-    return uuid.uuid4().hex
+    """A random id of 32 hex digits (``uuid`` would pull ``platform`` into the start-up)."""
+    return os.urandom(16).hex()
 
 
 @dataclass(frozen=True)

@@ -123,3 +123,33 @@ def test_log_files_lists_only_ours() -> None:
         "article-summariser.log.1",
         "article-summariser.log.2",
     ]
+
+
+def test_records_held_before_the_log_opens_are_written_first(app_dirs: Path) -> None:
+    logs.hold()
+    log.info("restored %d documents", 3)
+    log.debug("below the level")
+    assert logs.current_file() is None
+    assert not (app_dirs / "log" / "article-summariser.log").exists()
+    assert [line.split(": ", 1)[1] for line in logs.tail()] == ["restored 3 documents"]
+    assert logs.setup() is None
+    log.info("after the paint")
+    assert [line.split(": ", 1)[1] for line in logs.tail()] == [
+        "restored 3 documents",
+        "after the paint",
+    ]
+
+
+def test_opening_the_app_log_module_leaves_logging_handlers_for_later() -> None:
+    code = textwrap.dedent(
+        """
+        import sys
+        from article_summariser import logs
+        logs.hold()
+        print("logging.handlers" in sys.modules)
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"

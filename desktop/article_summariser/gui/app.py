@@ -12,7 +12,6 @@ import contextlib
 import logging
 import os
 import signal
-import socket
 import sys
 from collections.abc import Sequence
 
@@ -40,9 +39,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _install_signal_handlers(window) -> None:
+def _close_on_signals(window) -> None:
     """SIGINT and SIGTERM close the window the normal way (settings saved, worker stopped)."""
-    from PySide6.QtCore import QSocketNotifier, QTimer
+    from PySide6.QtCore import QTimer
+
+    def close(_signum: int, _frame: object) -> None:
+        QTimer.singleShot(0, window.close)
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, close)
+
+
+def _wake_on_signals(window) -> None:
+    """Let a signal wake Qt's event loop, so that Python runs its handler at once. After the
+    first paint (with ``socket``): until then, Python code runs all the time anyway."""
+    import socket
+
+    from PySide6.QtCore import QSocketNotifier
 
     try:
         reader, writer = socket.socketpair()
@@ -60,12 +73,6 @@ def _install_signal_handlers(window) -> None:
     notifier.activated.connect(drain)
     window._signal_sockets = (reader, writer, notifier)  # kept alive with the window
 
-    def close(_signum: int, _frame: object) -> None:
-        QTimer.singleShot(0, window.close)
-
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(signum, close)
-
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_in = list(argv if argv is not None else sys.argv)
@@ -80,7 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from article_summariser import paths
+    from article_summariser import logs, paths
     from article_summariser.gui import icons, messages, startup_probe
     from article_summariser.gui.main_window import MainWindow
     from article_summariser.gui.settings import SettingsStore
@@ -98,14 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     paths.get()
     funnel = messages.funnel()
-    try:
-        from article_summariser import logs
-
-        problem = logs.setup()
-        if problem:
-            funnel.warning(problem)
-    except ImportError:  # pragma: no cover - logging is part of the app
-        pass
+    logs.hold()  # the log file opens after the first paint (see ``logs``)
     try:
         from article_summariser.gui import crash_dialog
 
@@ -133,12 +133,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         if finished:
             return
         finished = True
+        problem = logs.setup()  # before the worker starts logging from its thread
+        if problem:
+            funnel.warning(problem)
         window.workspace.start()
+        _wake_on_signals(window)
         window.finish_startup()
         autosave.add_forget_action(window, window.autosave)  # after the history's entry
 
     window.firstPainted.connect(after_first_paint)
-    _install_signal_handlers(window)
+    _close_on_signals(window)
     window.show()
     if args.files:
         window.open_paths(args.files)
