@@ -213,9 +213,44 @@ def _probe(command: Sequence[str], env: dict[str, str], timeout: float = 60) -> 
     events: dict[str, float] = {"exit": elapsed}
     for line in done.stdout.splitlines():
         parts = line.split()
-        if len(parts) == 2 and parts[0] in ("window-shown", "first-summary"):
+        if len(parts) == 2 and (
+            parts[0] in ("window-shown", "first-summary") or parts[0].startswith("phase:")
+        ):
             events[parts[0]] = float(parts[1])
     return events
+
+
+def measure_qt_types(env: dict[str, str], runs: int) -> dict[str, Any] | None:
+    """PySide6's own time to make the types of the Qt classes the app's window names before its
+    first paint (``tests.bench.qt_types``): the median of ``runs`` fresh processes."""
+    child = [PYTHON, "-m", "tests.bench.qt_types"]
+    try:
+        names = subprocess.run(
+            [*child, "names"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+        )
+        if names.returncode != 0:
+            raise RuntimeError(names.stderr[-2000:])
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
+            handle.write(names.stdout)
+        timings = []
+        for _ in range(max(1, runs)):
+            done = subprocess.run(
+                [*child, "time", handle.name],
+                cwd=ROOT,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
+            if done.returncode != 0:
+                raise RuntimeError(done.stderr[-2000:])
+            timings.append(json.loads(done.stdout))
+        os.unlink(handle.name)
+    except (RuntimeError, OSError, ValueError, subprocess.TimeoutExpired) as error:
+        print(f"  timing PySide6's types failed: {error}", file=sys.stderr, flush=True)
+        return None
+    timings.sort(key=lambda t: t["seconds"])
+    return timings[len(timings) // 2]
 
 
 def cache_bytecode() -> bool:
@@ -265,6 +300,8 @@ def measure_startup(
         values = sorted(r[event] for r in runs[kind] if event in r)
         return values[len(values) // 2] if values else None
 
+    qt_types = measure_qt_types(env, runs_each)
+
     def spread(kind: str, event: str) -> list[float] | None:
         values = [r[event] for r in runs[kind] if event in r]
         return [min(values), max(values)] if values else None
@@ -282,6 +319,15 @@ def measure_startup(
             "cli_version": spread("cli", "exit"),
             "cli_summary_of_sample": spread("cli_summary", "exit"),
         },
+        "phases": {
+            kind: {
+                event.removeprefix("phase:"): median(kind, event)
+                for event in PHASES
+                if any(event in r for r in runs[kind])
+            }
+            for kind in ("bare", "app")
+        },
+        "qt_types": qt_types,
         "runs_each": runs_each,
         "bytecode_cached": bytecode,
         "runs": runs,
@@ -333,6 +379,54 @@ def growth(points: list[tuple[float, float]]) -> float | None:
     return sum((x - mx) * (y - my) for x, y in usable) / sxx if sxx else None
 
 
+#: The steps both windows mark on the way to their first paint, and what they mean.
+PHASES = {
+    "phase:qt-imported": "Python started, PySide6's QtCore and QtWidgets imported",
+    "phase:modules-imported": "the window's own modules imported (the app only)",
+    "phase:window-built": "application and window built, not yet shown",
+    "window-shown": "first paint done",
+}
+
+
+def phase_report(start: dict[str, Any]) -> list[str]:
+    """Where the time goes before the first paint: each window's steps (medians), and what
+    each step adds."""
+    phases = start.get("phases") or {}
+    bare, app = dict(phases.get("bare", {})), dict(phases.get("app", {}))
+    bare["window-shown"] = start.get("bare_window_shown")
+    app["window-shown"] = start.get("app_window_shown")
+    if not any(bare.values()) or not any(app.values()):
+        return []
+    out = [
+        "Where the time goes (medians, since the process started; the step's own time in "
+        "brackets):\n",
+        "| step | bare window | the app's window |",
+        "|---|---|---|",
+    ]
+    last = {"bare": 0.0, "app": 0.0}
+    for event, meaning in PHASES.items():
+        key = event.removeprefix("phase:")
+        cells = []
+        for kind, marks in (("bare", bare), ("app", app)):
+            seconds = marks.get(key)
+            if seconds is None:
+                cells.append("–")
+                continue
+            cells.append(f"{_s(seconds)} (+{_s(seconds - last[kind])})")
+            last[kind] = seconds
+        out.append(f"| {meaning} | {cells[0]} | {cells[1]} |")
+    out.append("")
+    qt_types = start.get("qt_types")
+    if qt_types:
+        out.append(
+            f"Within the app's module step, PySide6 itself takes {_s(qt_types['seconds'])} "
+            f"to make the Python types of the {qt_types['names']} Qt classes the window's "
+            f"modules name, with their {qt_types['enums']} enums (timed alone in a fresh "
+            "process, `tests/bench/qt_types.py`).\n"
+        )
+    return out
+
+
 def startup_report(start: dict[str, Any]) -> list[str]:
     """The start-up table: medians and ranges of the interleaved runs."""
     out: list[str] = []
@@ -363,6 +457,7 @@ def startup_report(start: dict[str, Any]) -> list[str]:
         last = error.strip().splitlines()[-1] if error.strip() else "no output"
         out.append(f"\n{kind} did not start: {last}")
     out.append("")
+    out.extend(phase_report(start))
     return out
 
 

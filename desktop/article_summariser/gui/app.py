@@ -87,10 +87,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from article_summariser.gui import startup_probe
+
+    startup_probe.mark("qt-imported")
     from article_summariser import logs, paths
-    from article_summariser.gui import icons, messages, startup_probe
+    from article_summariser.gui import icons, messages
     from article_summariser.gui.main_window import MainWindow
     from article_summariser.gui.settings import SettingsStore
+
+    startup_probe.mark("modules-imported")
 
     # Qt takes its own options (-platform, -style, -qwindowgeometry, ...) out of the list.
     existing = QApplication.instance()
@@ -143,6 +148,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     window.firstPainted.connect(after_first_paint)
     _close_on_signals(window)
+    startup_probe.mark("window-built")
     window.show()
     if args.files:
         window.open_paths(args.files)
