@@ -65,6 +65,46 @@ def test_the_window_opens_empty_and_the_sample_is_one_click_away(qtbot, window, 
     assert len(document.summary.summary) == 5
 
 
+def test_a_file_named_at_launch_is_announced_not_invited(
+    qtbot, make_window, wait_summary, tmp_path
+):
+    """Opened before the first paint (as ``article-summariser FILE`` does), the empty window
+    says what it is opening instead of inviting the user to open a file."""
+    article = write(tmp_path, "kim.txt", seed())
+    window = make_window(start=False, show=False)
+    window.open_paths([article])  # the worker is not running yet: the file waits
+    window.show()
+    qtbot.waitExposed(window)
+    empty = window.empty
+    assert window.stack.currentWidget() is empty
+    assert empty.title.text() == "Opening “kim.txt”…"
+    assert not empty.hint.isVisible()
+    assert not empty.findChild(QPushButton, "empty_open").isVisible()
+    window.workspace.start()
+    document = wait_summary(window)
+    assert document.name == "kim.txt"
+    window.commands.close_document.trigger()
+    assert window.stack.currentWidget() is empty
+    assert empty.title.text() == "Summarise an article"  # the welcome again
+    assert empty.hint.isVisible()
+    assert empty.findChild(QPushButton, "empty_open").isVisible()
+
+
+def test_opening_from_the_welcome_says_so_only_if_it_takes_a_while(qtbot, make_window, tmp_path):
+    article = write(tmp_path, "slow.txt", seed())
+    window = make_window(start=False)  # no worker: the file stays on its way
+    qtbot.waitUntil(lambda: window.painted)
+    empty = window.empty
+    window.open_paths([article])
+    assert empty.title.text() == "Summarise an article"  # a quick load would never flash it
+    qtbot.waitUntil(lambda: empty.title.text() == "Opening “slow.txt”…", timeout=2_000)
+    assert not empty.hint.isVisible()
+    press(qtbot, window, Qt.Key.Key_Escape)  # stop opening it
+    assert empty.title.text() == "Summarise an article"
+    assert empty.hint.isVisible()
+    assert window.message_bar.text.text() == "Stopped opening “slow.txt”."
+
+
 def test_start_up_does_not_load_the_engine(tmp_path: Path) -> None:
     """The window is built with Qt alone; the engine is the worker thread's business."""
     import subprocess

@@ -1,10 +1,15 @@
-"""What the window shows with no document open: what to do, and a one-click way to try it."""
+"""What the window shows with no document open: what to do, and a one-click way to try it.
+
+While files are being opened into an empty window (a file named at launch, a file chosen from
+here), it says what is being opened instead, so that nobody is invited to open a file that is
+already on its way.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,8 +22,12 @@ from PySide6.QtWidgets import (
 
 from article_summariser.gui import icons, theme
 from article_summariser.gui.formats import SUPPORTED_WORDS
+from article_summariser.gui.status_bar import BUSY_DELAY_MS
 
 RECENT_SHOWN = 5
+TITLE = "Summarise an article"
+#: Pixels for "Opening “file name”…" in the title (a long name is shortened in the middle).
+OPENING_WIDTH = 640
 
 
 class EmptyState(QWidget):
@@ -35,7 +44,7 @@ class EmptyState(QWidget):
         logo = icons.app_icon()
         if not logo.isNull():
             self.logo.setPixmap(logo.pixmap(QSize(96, 96), self.devicePixelRatioF()))
-        self.title = QLabel("Summarise an article", self)
+        self.title = QLabel(TITLE, self)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = QFont(self.title.font())
         font.setPointSizeF(font.pointSizeF() * 1.7)
@@ -83,6 +92,13 @@ class EmptyState(QWidget):
         outer.addWidget(inner, 4)
         outer.addStretch(1)
         self._recent_buttons: list[QPushButton] = []
+        self._action_buttons: list[QPushButton] = []
+        self._opening: str | None = None
+        self._showing_opening = False
+        self._opening_timer = QTimer(self)
+        self._opening_timer.setSingleShot(True)
+        self._opening_timer.setInterval(BUSY_DELAY_MS)
+        self._opening_timer.timeout.connect(self._show_opening)
         self.set_recent(())
         self._style()
 
@@ -98,6 +114,8 @@ class EmptyState(QWidget):
         action.changed.connect(lambda b=button, a=action: b.setIcon(a.icon()))
         self.buttons.insertWidget(self._button_row_end, button)
         self._button_row_end += 1
+        self._action_buttons.append(button)
+        button.setVisible(not self.is_opening)
         return button
 
     def set_recent(self, files: tuple[str, ...]) -> None:
@@ -106,7 +124,7 @@ class EmptyState(QWidget):
             button.deleteLater()
         self._recent_buttons = []
         shown = [f for f in files if Path(f).exists()][:RECENT_SHOWN]
-        self.recent_title.setVisible(bool(shown))
+        self.recent_title.setVisible(bool(shown) and not self.is_opening)
         for path in shown:
             button = QPushButton(Path(path).name, self)
             button.setFlat(True)
@@ -115,7 +133,49 @@ class EmptyState(QWidget):
             button.setCursor(Qt.CursorShape.PointingHandCursor)
             button.clicked.connect(lambda _checked=False, p=path: self.recentChosen.emit(p))
             self.recent.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+            button.setVisible(not self.is_opening)
             self._recent_buttons.append(button)
+
+    @property
+    def is_opening(self) -> bool:
+        """It says what is being opened (rather than how to open something)."""
+        return self._showing_opening
+
+    def set_opening(self, text: str | None, *, at_once: bool = False) -> None:
+        """Say ``text`` (``Opening “report.pdf”…``) while something is being opened, or go back
+        to the welcome with ``None``. Shown after ``BUSY_DELAY_MS``, so that a quick load never
+        flashes it, or ``at_once`` (before the window's first paint: a file named at launch)."""
+        self._opening = text
+        if text is None:
+            self._opening_timer.stop()
+            self._show_welcome()
+        elif at_once or self.is_opening:
+            self._show_opening()
+        elif not self._opening_timer.isActive():
+            self._opening_timer.start()
+
+    def _show_opening(self) -> None:
+        if self._opening is None:
+            return
+        metrics = self.title.fontMetrics()
+        self.title.setText(
+            metrics.elidedText(self._opening, Qt.TextElideMode.ElideMiddle, OPENING_WIDTH)
+        )
+        self.title.setToolTip(self._opening)
+        self._showing_opening = True
+        self._set_invitation_visible(False)
+
+    def _show_welcome(self) -> None:
+        if self.is_opening:
+            self.title.setText(TITLE)
+            self.title.setToolTip("")
+            self._showing_opening = False
+            self._set_invitation_visible(True)
+
+    def _set_invitation_visible(self, visible: bool) -> None:
+        for widget in (self.hint, self.formats, *self._action_buttons, *self._recent_buttons):
+            widget.setVisible(visible)
+        self.recent_title.setVisible(visible and bool(self._recent_buttons))
 
     def _style(self) -> None:
         muted = theme.hex_colour(theme.secondary_text(self.palette()))

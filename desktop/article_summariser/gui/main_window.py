@@ -408,6 +408,9 @@ class MainWindow(QMainWindow):
 
     def _loading_changed(self, loading: Loading | None) -> None:
         self.status.set_loading(loading)
+        # Before the first paint, a file named at launch is on its way: never invite the user
+        # to open one meanwhile.
+        self.empty.set_opening(loading.text if loading else None, at_once=not self.painted)
         self._update_cancel()
 
     def _document_progress(self, document: Document, fraction: float) -> None:
@@ -599,6 +602,11 @@ class MainWindow(QMainWindow):
             self.overlay.show_for(files)
         else:
             self.overlay.hide()
+
+    @property
+    def painted(self) -> bool:
+        """The window has been painted at least once."""
+        return self._painted
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
