@@ -552,6 +552,94 @@ def test_save_summary_as_text_and_markdown(qtbot, window, wait_summary, tmp_path
     assert "could not be saved" in window.message_bar.text.text()
 
 
+def test_the_suggested_file_name_keeps_a_title_whole(qtbot, window, wait_summary, tmp_path):
+    ws = window.workspace
+    ws.new_document(seed(), name="AC/DC return to the stage after 8.5 years")
+    assert window.suggested_save_path().name == (
+        "AC-DC return to the stage after 8.5 years – summary.txt"
+    )
+    ws.new_document(seed(), name="Shares rise 2.5%: what next?")
+    assert window.suggested_save_path().name == "Shares rise 2.5%- what next- – summary.txt"
+    article = write(tmp_path, "report.txt", seed())
+    window.open_paths([article])
+    qtbot.waitUntil(lambda: ws.current.name == "report.txt", timeout=30_000)
+    assert window.suggested_save_path().name == "report – summary.txt"
+    ws.new_document(seed(), name=ws.model.unique_name("report.txt"))  # "report.txt (2)"
+    assert window.suggested_save_path().name == "report (2) – summary.txt"
+
+
+def test_language_box_says_auto_until_the_document_is_detected(qtbot, window, wait_summary):
+    french = dev_article("orangesum")["text"]
+    window.workspace.new_document(french)
+    wait_summary(window)
+    combo = window.controls.language
+    assert combo.itemText(0).startswith("Auto: French")
+    window.commands.new_document.trigger()  # an empty document: nothing detected yet
+    assert combo.itemText(0) == "Auto"
+    window.commands.previous_document.trigger()  # back to the French one
+    assert combo.itemText(0).startswith("Auto: French")
+    while window.workspace.current is not None:
+        window.commands.close_document.trigger()
+    assert combo.itemText(0) == "Auto"
+
+
+def test_the_summary_heading_counts_in_good_english(qtbot, window, wait_summary):
+    window.workspace.new_document(seed())
+    document = wait_summary(window)
+    total = len(document.summary.candidates)
+    window.controls.spin.setValue(1)
+    qtbot.waitUntil(lambda: document.has_current_summary and len(document.summary.summary) == 1)
+    words = document.summary.words_summary
+    assert window.summary_pane.figures.text() == f"1 of {total} sentences · {words} words"
+    window.workspace.new_document("Only this one sentence is here.")
+    one = wait_summary(window)
+    assert window.summary_pane.figures.text() == (
+        f"1 of 1 sentence · {one.summary.words_summary} words"
+    )
+
+
+def test_a_keyboard_user_starts_on_open_and_lands_in_the_text(qtbot, window, wait_summary):
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    open_button = window.empty.findChild(QPushButton, "empty_open")
+    assert QApplication.focusWidget() is open_button  # Return opens a file, as it shows
+    sample = window.empty.findChild(QPushButton, "empty_open_sample")
+    sample.setFocus()
+    qtbot.keyClick(sample, Qt.Key.Key_Space)  # the sample, from the keyboard
+    wait_summary(window)
+    assert QApplication.focusWidget() is window.original  # not the length slider
+    window.commands.close_document.trigger()
+    assert QApplication.focusWidget() is open_button
+
+
+def test_messages_wait_their_turn_and_esc_closes_them(qtbot, window, tmp_path):
+    bar = window.message_bar
+    empty = write(tmp_path, "empty.txt", "")
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(bytes(range(256)) * 8)
+    window.open_paths([empty])
+    qtbot.waitUntil(lambda: "empty.txt" in bar.text.text(), timeout=30_000)
+    first = bar.text.text()
+    window.open_paths([binary])
+    qtbot.waitUntil(lambda: "binary.txt" in bar.text.text(), timeout=30_000)
+    assert bar.count.text() == "+1 more"
+    press(qtbot, window, Qt.Key.Key_Escape)  # nothing to cancel: Esc closes the message
+    assert bar.isVisible()
+    assert bar.text.text() == first  # the one it had covered
+    assert not bar.count.isVisible()
+    press(qtbot, window, Qt.Key.Key_Escape)
+    assert not bar.isVisible()
+
+
+def test_the_shortcuts_list_has_every_command_with_keys(window):
+    from article_summariser.gui import dialogs
+
+    rows = dict(dialogs.shortcut_rows(window.shortcut_actions()))
+    assert rows["History"] == "Ctrl+Shift+H"
+    assert rows["Open"] == "Ctrl+O"
+    assert rows["Dismiss Message"] == "Esc"
+
+
 # Responsiveness and stale results ----------------------------------------------------------
 
 

@@ -93,6 +93,7 @@ class EmptyState(QWidget):
         outer.addStretch(1)
         self._recent_buttons: list[QPushButton] = []
         self._action_buttons: list[QPushButton] = []
+        self._primary: QPushButton | None = None
         self._opening: str | None = None
         self._showing_opening = False
         self._opening_timer = QTimer(self)
@@ -116,7 +117,14 @@ class EmptyState(QWidget):
         self._button_row_end += 1
         self._action_buttons.append(button)
         button.setVisible(not self.is_opening)
+        if primary:
+            self._primary = button
         return button
+
+    def focus_primary(self) -> None:
+        """Keyboard focus to the main button (Open…), so that Return does what it shows."""
+        if self._primary is not None:
+            self._primary.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_recent(self, files: tuple[str, ...]) -> None:
         for button in self._recent_buttons:

@@ -8,6 +8,7 @@ draws one thing. What is here is layout, the translation of actions into workspa
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,8 +22,17 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QPaintEvent
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeySequence,
+    QPaintEvent,
+)
 from PySide6.QtWidgets import (
+    QApplication,
     QMainWindow,
     QSplitter,
     QStackedWidget,
@@ -32,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from article_summariser import APP_NAME
-from article_summariser.gui import clipboard, icons
+from article_summariser.gui import clipboard, formats, icons
 from article_summariser.gui.actions import Actions, RecentMenu, build_menus
 from article_summariser.gui.controls import Controls
 from article_summariser.gui.documents import Document
@@ -57,6 +67,18 @@ log = logging.getLogger(__name__)
 #: How much Longer/Shorter change the length, per unit.
 STEPS = {"sentences": 1, "percent": 5, "words": 10}
 DEFAULT_SIZE = QSize(1280, 800)
+
+
+def save_stem(name: str) -> str:
+    """A document's name as the start of a file name: a document format's suffix goes (also
+    before a " (2)" that tells same-named documents apart), and what no file system takes
+    (``/``, ``\\``, ``:``, ...) becomes a hyphen. "AC/DC live 8.5 years" stays itself but for
+    its slash; "report.pdf (2)" becomes "report (2)"."""
+    match = re.fullmatch(r"(.*?)(\.[A-Za-z0-9]{1,9})((?: \(\d+\))?)", name)
+    if match and match.group(2).lower() in formats.suffixes():
+        name = match.group(1) + match.group(3)
+    name = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "-", name).strip(" .")
+    return name or "summary"
 
 
 def is_batch(paths: list[Path] | list[str]) -> bool:
@@ -101,6 +123,14 @@ class MainWindow(QMainWindow):
             self.commands.save_summary,
         )
         self.status.set_cancel_action(self.commands.cancel)
+        # Esc closes a message, when it has nothing to cancel (two actions on one key would
+        # make Qt run neither, so only one of them is ever enabled).
+        self.dismiss_message = QAction("Dismiss Message", self)
+        self.dismiss_message.setObjectName("dismissMessage")
+        self.dismiss_message.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.dismiss_message.setEnabled(False)
+        self.dismiss_message.triggered.connect(self.message_bar.dismiss)
+        self.addAction(self.dismiss_message)
         for name, primary in (("open", True), ("paste_new", False), ("open_sample", False)):
             self.empty.add_action(self.commands[name], primary=primary)
         self.empty.add_action(self.commands.new_document).setText("Start Typing")
@@ -232,6 +262,7 @@ class MainWindow(QMainWindow):
         ws.documentProgress.connect(self._document_progress)
         ws.loadingChanged.connect(self._loading_changed)
         self.status.load_cancel.clicked.connect(ws.cancel_loads)
+        self.message_bar.visibilityChanged.connect(self._update_dismiss)
         ws.catalogueReady.connect(self.controls.set_catalogue)
         ws.model.rowsInserted.connect(self._documents_changed)
         ws.model.rowsRemoved.connect(self._documents_changed)
@@ -312,8 +343,18 @@ class MainWindow(QMainWindow):
 
     def _show_document(self, document: Document | None) -> None:
         self._shown = None
+        focus = QApplication.focusWidget()
+        focus_on_welcome = focus is None or focus is self.empty or self.empty.isAncestorOf(focus)
         self.original.show_document(document)
         self.stack.setCurrentWidget(self.sidebar if document is not None else self.empty)
+        # The keyboard goes where the work is: the welcome's Open… button, or the text that
+        # replaced the welcome (never the length slider, the first control in the tab chain).
+        if document is None:
+            self.empty.focus_primary()
+        elif focus_on_welcome:
+            self.original.setFocus(Qt.FocusReason.OtherFocusReason)
+        # The language detected in this document (plain "Auto" until it has been).
+        self.controls.show_detected(document.summary if document is not None else None)
         if document is not None:
             self.controls.set_options(document.options)
             summary = document.summary
@@ -405,6 +446,11 @@ class MainWindow(QMainWindow):
         document = self.current
         busy = document is not None and document.busy
         self.commands.cancel.setEnabled(busy or self.workspace.service.loading > 0)
+        self._update_dismiss()
+
+    def _update_dismiss(self) -> None:
+        can = self.message_bar.isVisibleTo(self) and not self.commands.cancel.isEnabled()
+        self.dismiss_message.setEnabled(can)
 
     def _loading_changed(self, loading: Loading | None) -> None:
         self.status.set_loading(loading)
@@ -505,7 +551,7 @@ class MainWindow(QMainWindow):
     def suggested_save_path(self) -> Path:
         document = self.current
         folder = Path(self.settings.preferences.last_folder or Path.home())
-        stem = Path(document.name).stem if document is not None else "summary"
+        stem = save_stem(document.name) if document is not None else "summary"
         return folder / f"{stem} – summary.txt"
 
     def save_dialog(self) -> None:
@@ -535,7 +581,14 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         from article_summariser.gui import dialogs
 
-        dialogs.show_shortcuts(self, self.commands.all())
+        dialogs.show_shortcuts(self, self.shortcut_actions())
+
+    def shortcut_actions(self) -> list[QAction]:
+        """Every command with a shortcut: the window's own, then those its parts add (History)."""
+        self.finish_startup()
+        commands = self.commands.all()
+        extras = [a for a in self.findChildren(QAction) if a not in commands]
+        return commands + [a for a in extras if not a.shortcut().isEmpty()]
 
     def show_about(self) -> None:
         from article_summariser.gui import dialogs

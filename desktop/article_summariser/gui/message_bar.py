@@ -2,13 +2,15 @@
 
 Messages appear above the panes, tinted by level, never as a modal dialog (which would block
 typing and tests). Information fades after a few seconds; warnings and errors stay until
-dismissed. Technical details (a traceback) can be copied from the bar for a bug report.
+dismissed (the close button, or Esc when nothing is being cancelled), and a newer message does
+not lose them: "+2 more" says how many wait behind it, each shown when the one above goes.
+Technical details (a traceback) can be copied from the bar for a bug report.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QHideEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from article_summariser.gui import icons, theme
@@ -18,6 +20,9 @@ INFO_MS = 6000
 
 
 class MessageBar(QFrame):
+    #: The bar was shown (``True``) or hidden.
+    visibilityChanged = Signal(bool)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("messageBar")
@@ -29,6 +34,8 @@ class MessageBar(QFrame):
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.count = QLabel(self)
+        self.count.setObjectName("messageCount")
+        self.count.setToolTip("Close this message to read the others")
         self.details_button = QToolButton(self)
         self.details_button.setText("Copy details")
         self.details_button.setAccessibleName("Copy the technical details")
@@ -47,7 +54,8 @@ class MessageBar(QFrame):
         layout.addWidget(self.details_button)
         layout.addWidget(self.close_button)
         self._message: Message | None = None
-        self._unseen = 0
+        #: Warnings and errors not dismissed yet, under the one shown (the newest last).
+        self._waiting: list[Message] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.dismiss)
@@ -58,12 +66,16 @@ class MessageBar(QFrame):
         return self._message if self.isVisibleTo(self.parentWidget() or self) else None
 
     def show_message(self, message: Message) -> None:
-        if self._message is not None and self.isVisibleTo(self.parentWidget() or self):
-            self._unseen += 1
+        shown = self.message
+        if shown is not None and shown.level is not Level.INFO:
+            self._waiting.append(shown)  # information fades anyway; the rest waits its turn
+        self._show(message)
+
+    def _show(self, message: Message) -> None:
         self._message = message
         self.text.setText(message.text)
-        self.count.setText(f"+{self._unseen} more" if self._unseen else "")
-        self.count.setVisible(bool(self._unseen))
+        self.count.setText(f"+{len(self._waiting)} more" if self._waiting else "")
+        self.count.setVisible(bool(self._waiting))
         self.details_button.setVisible(bool(message.details))
         self._style()
         self.show()
@@ -73,9 +85,20 @@ class MessageBar(QFrame):
             self._timer.stop()
 
     def dismiss(self) -> None:
+        """Close the message shown; the one waiting under it, if any, takes its place."""
         self._timer.stop()
-        self._unseen = 0
-        self.hide()
+        if self._waiting:
+            self._show(self._waiting.pop())
+        else:
+            self.hide()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.visibilityChanged.emit(True)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self.visibilityChanged.emit(False)
 
     def _copy_details(self) -> None:
         if self._message is not None:

@@ -238,5 +238,8 @@ class SummaryPane(QWidget):
             return
         chosen = len(summary.summary)
         total = len(summary.candidates)
-        sentences = "sentence" if chosen == 1 else "sentences"
-        self.figures.setText(f"{chosen} of {total} {sentences} · {summary.words_summary:,} words")
+        sentences = "sentence" if total == 1 else "sentences"  # "1 of 14 sentences"
+        words = "word" if summary.words_summary == 1 else "words"
+        self.figures.setText(
+            f"{chosen:,} of {total:,} {sentences} · {summary.words_summary:,} {words}"
+        )
