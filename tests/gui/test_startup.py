@@ -60,7 +60,8 @@ def test_a_window_builds_its_secondary_parts_on_first_use(make_window) -> None:
     assert batch.dock.objectName() == "batchDock"
     for name in ("open", "paste_new", "heat_map"):  # named for screen readers too
         action = window.commands[name]
-        button = window.toolbar.widgetForAction(action)
+        toolbar = window.settings_toolbar if name == "heat_map" else window.toolbar
+        button = toolbar.widgetForAction(action)
         assert button.accessibleName() == action.property("accessibleName")
     window.finish_startup()  # the app's call after the first paint: nothing built twice
     assert [a.objectName() for a in window.menus["file"].actions()] == names

@@ -631,6 +631,25 @@ def test_messages_wait_their_turn_and_esc_closes_them(qtbot, window, tmp_path):
     assert not bar.isVisible()
 
 
+def test_the_settings_stay_whole_in_a_narrow_window(qtbot, window, wait_summary):
+    window.workspace.open_sample()
+    wait_summary(window)
+    controls = window.controls
+    qtbot.waitUntil(lambda: controls.algorithm.currentText() == "Positional centrality")
+    shown = (controls.slider, controls.spin, controls.unit, controls.algorithm, controls.language)
+    heat = window.settings_toolbar.widgetForAction(window.commands.heat_map)
+    for width, two_rows in ((1280, False), (1024, True), (800, True)):
+        window.resize(width, 700)
+        qtbot.waitUntil(lambda w=width: window.width() == w)
+        assert window.toolBarBreak(window.settings_toolbar) is two_rows, width
+        qtbot.waitUntil(lambda: heat.isVisible() and controls.isVisible())  # none in the » menu
+        for widget in shown:  # every list shows its whole choice: none squeezed to clip it
+            qtbot.waitUntil(lambda w=widget: w.width() >= w.sizeHint().width() - 1)
+            assert widget.visibleRegion().boundingRect().width() >= widget.width() - 1, width
+    window.resize(1280, 700)  # and back to one row
+    qtbot.waitUntil(lambda: not window.toolBarBreak(window.settings_toolbar))
+
+
 def test_the_shortcuts_list_has_every_command_with_keys(window):
     from article_summariser.gui import dialogs
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QSizePolicy,
     QSlider,
+    QSpacerItem,
     QSpinBox,
     QWidget,
 )
@@ -28,6 +29,10 @@ if TYPE_CHECKING:
     from article_summariser.gui.worker import Catalogue
 
 UNIT_LABELS = {"sentences": "sentences", "percent": "% of words", "words": "words"}
+#: The slider's least width, and the space between the three groups, roomy (``False``) and
+#: compact (``True``: a narrow window).
+SLIDER_WIDTH = {False: 150, True: 100}
+GROUP_SPACE = {False: 14, True: 4}
 WORD_STEP = 10
 
 
@@ -40,6 +45,7 @@ class Controls(QWidget):
         super().__init__(parent)
         self.setObjectName("controls")
         self._options = SummaryOptions()
+        self.compact = False
         #: Candidate sentences and words of the current document (0: unknown).
         self._limits = (0, 0)
 
@@ -47,7 +53,7 @@ class Controls(QWidget):
         self.slider = QSlider(Qt.Orientation.Horizontal, self)
         self.slider.setObjectName("lengthSlider")
         self.slider.setAccessibleName("Summary length")
-        self.slider.setMinimumWidth(150)
+        self.slider.setMinimumWidth(SLIDER_WIDTH[False])
         self.slider.setMaximumWidth(260)
         self.slider.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.length_label.setBuddy(self.slider)
@@ -85,10 +91,11 @@ class Controls(QWidget):
         layout.addWidget(self.slider, 1)
         layout.addWidget(self.spin)
         layout.addWidget(self.unit)
-        layout.addSpacing(14)
+        self._gaps = [QSpacerItem(GROUP_SPACE[False], 0) for _ in range(2)]
+        layout.addItem(self._gaps[0])
         layout.addWidget(self.algorithm_label)
         layout.addWidget(self.algorithm)
-        layout.addSpacing(14)
+        layout.addItem(self._gaps[1])
         layout.addWidget(self.language_label)
         layout.addWidget(self.language)
 
@@ -100,6 +107,16 @@ class Controls(QWidget):
         self.set_options(self._options)
 
     # From the window ----------------------------------------------------------------------
+
+    def set_compact(self, compact: bool) -> None:
+        """Narrow window: a shorter least width for the slider, less space between groups."""
+        if compact == self.compact:
+            return
+        self.compact = compact
+        self.slider.setMinimumWidth(SLIDER_WIDTH[compact])
+        for gap in self._gaps:
+            gap.changeSize(GROUP_SPACE[compact], 0)
+        self.layout().invalidate()
 
     @property
     def options(self) -> SummaryOptions:

@@ -30,6 +30,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QKeySequence,
     QPaintEvent,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -67,6 +68,30 @@ log = logging.getLogger(__name__)
 #: How much Longer/Shorter change the length, per unit.
 STEPS = {"sentences": 1, "percent": 5, "words": 10}
 DEFAULT_SIZE = QSize(1280, 800)
+#: Pixels the toolbar area keeps beyond its toolbars' own widths (its frame and gaps).
+TOOLBAR_SLACK = 8
+#: Ways to lay the toolbars out, best first: (settings on a second row, compact, heat map icon).
+TOOLBAR_STEPS = (
+    (False, False, False),
+    (False, True, False),
+    (True, False, False),
+    (True, True, False),
+    (True, True, True),
+)
+
+
+def _row_width(toolbar: QToolBar) -> int:
+    """The width ``toolbar`` needs for all it holds, from its items' size hints (its own hint
+    is updated only once Qt has laid it out again)."""
+    layout = toolbar.layout()
+    margins = layout.contentsMargins()
+    widths = [
+        max(0, widget.sizeHint().width())
+        for action in toolbar.actions()
+        if (widget := toolbar.widgetForAction(action)) is not None and not widget.isHidden()
+    ]
+    spacing = layout.spacing() * max(0, len(widths) - 1)
+    return margins.left() + margins.right() + sum(widths) + spacing
 
 
 def save_stem(name: str) -> str:
@@ -225,33 +250,69 @@ class MainWindow(QMainWindow):
         self.finish_startup()
         return self._extras[2]  # type: ignore[index]
 
-    def _build_toolbar(self) -> QToolBar:
-        toolbar = QToolBar("Main toolbar", self)
-        toolbar.setObjectName("mainToolBar")
+    def _add_toolbar(self, title: str, name: str) -> QToolBar:
+        toolbar = QToolBar(title, self)
+        toolbar.setObjectName(name)
         toolbar.setMovable(False)
         toolbar.setFloatable(False)
         toolbar.setIconSize(QSize(20, 20))
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addAction(self.commands.open)
-        toolbar.addAction(self.commands.paste_new)
-        toolbar.addSeparator()
-        toolbar.addWidget(self.controls)
-        spacer = QWidget(toolbar)
-        spacer.setSizePolicy(
-            spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred
-        )
-        toolbar.addWidget(spacer)
-        toolbar.addAction(self.commands.heat_map)
         self.addToolBar(toolbar)
         return toolbar
 
+    def _build_toolbar(self) -> QToolBar:
+        """Open and Paste; then, in a toolbar of their own, the summary's settings and the heat
+        map, which move to a second row when one row is too narrow for all of them."""
+        toolbar = self._add_toolbar("Main toolbar", "mainToolBar")
+        toolbar.addAction(self.commands.open)
+        toolbar.addAction(self.commands.paste_new)
+        settings = self._add_toolbar("Summary settings", "settingsToolBar")
+        settings.addWidget(self.controls)
+        spacer = QWidget(settings)
+        spacer.setSizePolicy(
+            spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred
+        )
+        settings.addWidget(spacer)
+        settings.addAction(self.commands.heat_map)
+        self.settings_toolbar = settings
+        return toolbar
+
+    def _fit_toolbars(self) -> None:
+        """The first of these that fits the window's width: one row; one row with the length
+        controls drawn closer; the settings on a second row, roomy, then close; then with the
+        heat map as an icon (its name stays in its tooltip and the View menu). Below that, Qt
+        moves what is left over into the toolbar's » menu."""
+        width = self.width() - TOOLBAR_SLACK
+        settings = self.settings_toolbar
+        main = _row_width(self.toolbar)
+        for wrapped, compact, icon in TOOLBAR_STEPS:
+            self.controls.set_compact(compact)
+            settings.setToolButtonStyle(
+                Qt.ToolButtonStyle.ToolButtonIconOnly
+                if icon
+                else Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+            )
+            row = _row_width(settings)
+            if (row if wrapped else main + row) <= width:
+                break
+        if self.toolBarBreak(settings) != wrapped:
+            if wrapped:
+                self.insertToolBarBreak(settings)
+            else:
+                self.removeToolBarBreak(settings)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_toolbars()
+
     def _name_toolbar_buttons(self) -> None:
-        """The toolbar's buttons get their actions' accessible names. After the first paint:
+        """The toolbars' buttons get their actions' accessible names. After the first paint:
         the buttons' Python types (and their enums) cost 8 ms to make, and nothing shows it."""
-        for action in self.toolbar.actions():
-            button = self.toolbar.widgetForAction(action)
-            if button is not None and action.property("accessibleName"):
-                button.setAccessibleName(action.property("accessibleName"))
+        for toolbar in (self.toolbar, self.settings_toolbar):
+            for action in toolbar.actions():
+                button = toolbar.widgetForAction(action)
+                if button is not None and action.property("accessibleName"):
+                    button.setAccessibleName(action.property("accessibleName"))
 
     def _connect(self) -> None:
         ws = self.workspace
@@ -264,6 +325,7 @@ class MainWindow(QMainWindow):
         self.status.load_cancel.clicked.connect(ws.cancel_loads)
         self.message_bar.visibilityChanged.connect(self._update_dismiss)
         ws.catalogueReady.connect(self.controls.set_catalogue)
+        ws.catalogueReady.connect(self._fit_toolbars)  # the lists got their full names
         ws.model.rowsInserted.connect(self._documents_changed)
         ws.model.rowsRemoved.connect(self._documents_changed)
         self.controls.optionsChanged.connect(ws.set_options)
@@ -408,6 +470,7 @@ class MainWindow(QMainWindow):
                 self.status.show_summary(summary)
                 self.controls.show_detected(summary)
                 self.controls.set_limits(len(summary.candidates), summary.words_total)
+                self._fit_toolbars()  # "Auto: English (98 %)" is wider than "Auto"
                 self.summaryRendered.emit(document)
                 return
             # A summary of the document's older settings (shown again after a switch of
