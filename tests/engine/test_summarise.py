@@ -163,6 +163,34 @@ def test_headings_are_never_summary_sentences() -> None:
     assert len(summary.summary) == 6
 
 
+@pytest.mark.parametrize("ending", ["'", "?"])
+def test_a_headline_ending_in_a_quote_or_a_question_is_the_title(ending: str) -> None:
+    """BBC writes headlines such as "Ethnic producers 'face barriers'" (a closing quote after
+    a word, not after a full stop) and "Can Smith work Scottish wonders?". Pasted with its
+    article, each is the title, never a sentence of the summary."""
+    rows = [
+        row
+        for row in dev_articles()
+        if row["source"].startswith("bbc") and row["title"].rstrip().endswith(ending)
+    ]
+    assert len(rows) >= 8
+    for row in rows[:20]:
+        text = f"{row['title']}\n\n{row['text']}"
+        summary = summarise(text, Options(length=Length.sentences(3)))
+        assert summary.title == row["title"], row["id"]
+        assert row["title"] not in [s.text for s in summary.summary], row["id"]
+
+
+def test_a_quotation_closing_a_sentence_still_ends_it() -> None:
+    text = (
+        'The minister spoke to reporters on Monday. "We will not give up."\n'
+        "Later the opposition replied with a statement of its own about the plan.\n\n"
+        "It was the third debate this year."
+    )
+    summary = summarise(text, Options(length=Length.sentences(10)))
+    assert [s.role for s in summary.sentences] == [Role.BODY] * 4
+
+
 def test_forced_language_and_unknown_names() -> None:
     article = dev_article("orangesum", 0)
     forced = summarise(article["text"], Options(language="fr"))

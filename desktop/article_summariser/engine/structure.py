@@ -19,7 +19,9 @@ from article_summariser.engine.model import Block, Role
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE = re.compile(r"[^\n]*\n?")
 #: Characters that end a sentence (including closing quotes and brackets after them).
-_FINAL = tuple(".!?…:;。！？؟।\"'”’»)]")
+_FINAL = tuple(".!?…:;。！？؟।")
+#: Quotes and brackets that may close a sentence after its full stop ('... he said."').
+_CLOSERS = "\"'”’»)]"
 HEADING_MAX_WORDS = 20
 HEADING_MAX_CHARS = 160
 #: No furniture line has more words than this (``furniture.classify_line``'s rules) ...
@@ -56,6 +58,13 @@ def _line_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return lines
 
 
+def _closed(line: str) -> bool:
+    """Ends like a sentence: with its punctuation, perhaps inside closing quotes or brackets
+    ('... he said."'). A headline that ends with a quoted phrase ("Ethnic producers 'face
+    barriers'") does not."""
+    return line.rstrip().rstrip(_CLOSERS).endswith(_FINAL)
+
+
 def looks_like_heading(line: str) -> bool:
     """Short, has letters, and does not end like a sentence."""
     stripped = line.strip()
@@ -63,13 +72,9 @@ def looks_like_heading(line: str) -> bool:
         return False
     if not any(ch.isalpha() for ch in stripped):
         return False
-    if stripped.endswith(_FINAL):
+    if _closed(stripped):
         return False
     return len(stripped.split()) <= HEADING_MAX_WORDS
-
-
-def _closed(line: str) -> bool:
-    return line.rstrip().endswith(_FINAL)
 
 
 def _not_furniture(line: str) -> bool:
@@ -141,11 +146,21 @@ def _paragraph_blocks(
     return blocks
 
 
+def _headline_question(line: str, text: str, following: Block) -> bool:
+    """A one-sentence line ending in "?", "!" or "..." ("Can Yahoo dominate next decade?")
+    over a body paragraph at least twice its length: a headline, not an opening."""
+    core = line.strip().rstrip(_CLOSERS)
+    if not core.endswith(("?", "!", "…", "...")) or re.search(r"[.!?]\s", core):
+        return False
+    return following.role is Role.BODY and (following.end - following.start) >= 2 * len(line)
+
+
 def _finish(text: str, blocks: list[Block]) -> list[Block]:
     blocks = furniture.refine(text, blocks)
     # The first plain heading before any prose is the title, even under a "Skip to content".
     # A headline that ends like a sentence ("Who has the best morale?") is the title too when
-    # a byline or dateline follows it straight away.
+    # a byline or dateline follows it straight away, or when it opens the text as a line of
+    # its own that asks or exclaims, above a paragraph of prose.
     for i, block in enumerate(blocks):
         if block.role is Role.TITLE:
             break
@@ -156,7 +171,10 @@ def _finish(text: str, blocks: list[Block]) -> list[Block]:
                 "\n" not in piece
                 and len(piece.split()) <= HEADING_MAX_WORDS
                 and following is not None
-                and following.role in (Role.BYLINE, Role.CAPTION)
+                and (
+                    following.role in (Role.BYLINE, Role.CAPTION)
+                    or (i == 0 and _headline_question(piece, text, following))
+                )
             ):
                 blocks[i] = Block(block.start, block.end, Role.TITLE, "title")
             break
