@@ -13,7 +13,6 @@ import csv
 import html
 import io
 import json
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from article_summariser.engine.errors import InputError
+from article_summariser.engine.export import markdown_inline
 from article_summariser.engine.model import Summary
 
 FORMATS = ("markdown", "html", "csv", "json")
@@ -142,37 +142,25 @@ def _name(source: str) -> str:
 # --- Markdown ---------------------------------------------------------------------------------
 
 
-def _md_inline(text: str) -> str:
-    """Text on one line, shown as is: Markdown's markup characters escaped.
-
-    A leading ``-``, ``+`` or ``1.`` would start a nested list inside the bullet, so it is
-    escaped too.
-    """
-    text = " ".join(text.split())
-    for char in "\\`*_[]<>#|":
-        text = text.replace(char, "\\" + char)
-    if text[:1] in ("-", "+"):
-        text = "\\" + text
-    return re.sub(r"^(\d{1,9})([.)])(?=\s|$)", r"\1\\\2", text)
-
-
 def as_markdown(digest: Digest) -> str:
-    lines = [f"# {_md_inline(digest.title)}", "", digest.heading_line(), ""]
+    lines = [f"# {markdown_inline(digest.title)}", "", digest.heading_line(), ""]
     for entry in digest.entries:
-        lines += [f"## {_md_inline(entry.title or _name(entry.source) or 'Untitled')}", ""]
+        lines += [f"## {markdown_inline(entry.title or _name(entry.source) or 'Untitled')}", ""]
         facts = []
         if entry.source:
-            facts.append(f"Source: {_md_inline(entry.source)}")
+            facts.append(f"Source: {markdown_inline(entry.source)}")
         facts.append(f"Language: {entry.language_name}")
         facts.append(_figures(entry))
         lines += [" · ".join(facts), ""]
         if entry.keywords:
-            lines += ["Keywords: " + ", ".join(_md_inline(k) for k in entry.keywords), ""]
-        lines += [f"- {_md_inline(sentence)}" for sentence in entry.sentences]
+            lines += ["Keywords: " + ", ".join(markdown_inline(k) for k in entry.keywords), ""]
+        lines += [f"- {markdown_inline(sentence)}" for sentence in entry.sentences]
         lines.append("")
     if digest.failures:
         lines += ["## Not summarised", ""]
-        lines += [f"- {_md_inline(f.source)}: {_md_inline(f.reason)}" for f in digest.failures]
+        lines += [
+            f"- {markdown_inline(f.source)}: {markdown_inline(f.reason)}" for f in digest.failures
+        ]
         lines.append("")
     return "\n".join(lines)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from article_summariser.engine.model import Sentence, Summary
@@ -16,21 +17,36 @@ def as_text(summary: Summary) -> str:
     return "\n".join(s.display_text for s in summary.summary)
 
 
+def markdown_inline(text: str) -> str:
+    """Text on one line, shown as is: Markdown's markup characters escaped.
+
+    A leading ``-``, ``+`` or ``1.`` would start a nested list inside the bullet, so it is
+    escaped too.
+    """
+    text = " ".join(text.split())
+    for char in "\\`*_[]<>#|":
+        text = text.replace(char, "\\" + char)
+    if text[:1] in ("-", "+"):
+        text = "\\" + text
+    return re.sub(r"^(\d{1,9})([.)])(?=\s|$)", r"\1\\\2", text)
+
+
 def as_markdown(summary: Summary, source: str = "") -> str:
-    """A Markdown bullet list, with the title (or source) as a heading when known."""
+    """A Markdown bullet list, with the title (or source) as a heading when known. The text
+    is shown as it is: what Markdown would read as markup is escaped."""
     lines = []
     heading = summary.title or source
     if heading:
-        lines += [f"## {heading}", ""]
-    lines += [f"- {s.display_text}" for s in summary.summary]
+        lines += [f"## {markdown_inline(heading)}", ""]
+    lines += [f"- {markdown_inline(s.display_text)}" for s in summary.summary]
     return "\n".join(lines)
 
 
 def as_quote(summary: Summary, source: str = "") -> str:
-    """A Markdown block quote followed by its source."""
-    body = "\n>\n".join(f"> {s.display_text}" for s in summary.summary)
+    """A Markdown block quote followed by its source, escaped like ``as_markdown``."""
+    body = "\n>\n".join(f"> {markdown_inline(s.display_text)}" for s in summary.summary)
     origin = summary.title or source
-    return f"{body}\n\n— {origin}" if origin else body
+    return f"{body}\n\n— {markdown_inline(origin)}" if origin else body
 
 
 def _sentence(s: Sentence) -> dict[str, Any]:
