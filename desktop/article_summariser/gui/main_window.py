@@ -88,7 +88,7 @@ def _row_width(toolbar: QToolBar) -> int:
     widths = [
         max(0, widget.sizeHint().width())
         for action in toolbar.actions()
-        if (widget := toolbar.widgetForAction(action)) is not None and not widget.isHidden()
+        if (widget := toolbar.widgetForAction(action)) is not None  # also those in its » menu
     ]
     spacing = layout.spacing() * max(0, len(widths) - 1)
     return margins.left() + margins.right() + sum(widths) + spacing
@@ -267,6 +267,9 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.commands.open)
         toolbar.addAction(self.commands.paste_new)
         settings = self._add_toolbar("Summary settings", "settingsToolBar")
+        # A toolbar is never narrower than its first item: this empty one lets the window
+        # stay as narrow as before (the settings then go to the toolbar's » menu).
+        settings.addWidget(QWidget(settings))
         settings.addWidget(self.controls)
         spacer = QWidget(settings)
         spacer.setSizePolicy(
