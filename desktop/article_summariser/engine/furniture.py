@@ -76,6 +76,16 @@ _SHARE = _phrases(
         "share on whatsapp",
         "share via email",
         "share by email",
+        "share on bluesky",
+        "share on reddit",
+        "share on pinterest",
+        "share on threads",
+        "email this article",
+        "email this story",
+        "email this page",
+        "email article",
+        "send this article",
+        "tweet this",
         "copy link",
         "copy the link",
         "link copied",
@@ -108,6 +118,10 @@ _SHARE = _phrases(
         "partager sur x",
         "partager par e-mail",
         "partager par email",
+        "partager sur linkedin",
+        "partager sur whatsapp",
+        "envoyer cet article",
+        "envoyer par email",
         "copier le lien",
         "lien copié",
         "imprimer",
@@ -126,6 +140,11 @@ _SHARE = _phrases(
         "auf x teilen",
         "per e-mail teilen",
         "per mail teilen",
+        "auf linkedin teilen",
+        "auf whatsapp teilen",
+        "per whatsapp teilen",
+        "artikel versenden",
+        "artikel per e-mail versenden",
         "link kopieren",
         "link kopiert",
         "drucken",
@@ -598,6 +617,9 @@ _READING_TIME = re.compile(
     r"\d{1,3}\s*(min|mins|minute|minutes|minuten|min\.)\.?$",
     re.IGNORECASE,
 )
+#: Where a byline bar is cut into its parts: "Published 14 March 2026 · 6 min read",
+#: "Share on Facebook | Share on X | Email this article".
+_BAR_SPLIT = re.compile(r"\s*[|·•]\s*|\s+[–—-]\s+")
 
 #: "Source: Video Screenshot", "Photo : AFP", "Foto: dpa", "Image source, Getty Images".
 _CREDIT = re.compile(
@@ -628,6 +650,23 @@ _CREDIT_TAIL = re.compile(
 )
 _CAPTION_PREFIX = re.compile(
     r"^(image caption|media caption|caption|légende|bildunterschrift)\s*[,:]\s*\S", re.IGNORECASE
+)
+#: A labelled caption that ends with its credit: "Photo: A train at dawn. Credit: Archive image",
+#: "Image: Rescuers in the rubble (Getty)", "Foto: Ein Zug im Bahnhof. Bild: dpa".
+_LABELLED_CAPTION = re.compile(
+    r"^(photo|photos|photograph|picture|image|illustration|foto|bild|légende|caption)\s*[:：]\s*"
+    r"\S.*?(\b(credits?|crédits?|photo credit|image credit|photograph|photo|foto|bild|source|"
+    r"quelle|bildquelle|copyright)\s*[:：]\s*[^.:;!?]{1,60}|©\s*[^.:;!?]{1,60}"
+    rf"|\(\s*(©\s*)?{_AGENCY}(\s*[/|,]\s*[^()]{{1,40}})?\s*\))\s*\.?$",
+    re.IGNORECASE,
+)
+#: A one-sentence caption with its credit after it and no label before it: "A train waits at
+#: dawn. Photograph: Jane Doe/AFP", "Un train à l'aube. Crédit : archives". One sentence only:
+#: a paragraph of prose with a stray credit pasted onto its end stays prose.
+_CAPTION_CREDIT_END = re.compile(
+    r"^[^.!?]+[.!?]\s+(credits?|crédits?|photo credit|image credit|photograph|photo|foto|bild)"
+    r"\s*[:：]\s*[^.:;!?]{1,60}$",
+    re.IGNORECASE,
 )
 
 _NAME = r"[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][\w'’.-]*"
@@ -736,7 +775,22 @@ def _is_dateline(line: str, words: int) -> bool:
     return month_or_strong
 
 
+def _is_dated_bar(line: str) -> bool:
+    """A dateline with a reading time beside it: "Published 14 March 2026 · 6 min read"."""
+    parts = [p for p in _BAR_SPLIT.split(line) if p]
+    if not 2 <= len(parts) <= 4:
+        return False
+    times = [bool(_READING_TIME.match(_core(p))) for p in parts]
+    dates = [not t and _is_dateline(p, len(p.split())) for p, t in zip(parts, times, strict=True)]
+    return any(times) and any(dates) and all(t or d for t, d in zip(times, dates, strict=True))
+
+
 def _is_share_bar(core: str) -> bool:
+    """Share buttons in a row: "Facebook Twitter Email", or phrases between separators
+    ("Share on Facebook | Share on X | Email this article")."""
+    parts = [p for p in _BAR_SPLIT.split(core) if p]
+    if len(parts) > 1 and all(p in _SHARE or _is_share_bar(p) for p in parts):
+        return True
     words = core.replace(",", " ").split()
     return (
         2 <= len(words) <= 14
@@ -781,15 +835,22 @@ def classify_line(line: str) -> Mark | None:
             return Mark(Role.HEADING, SECTION_BREAK)
     if words <= 14 and _DASHED.match(stripped) and any(ch.isalpha() for ch in stripped):
         return Mark(Role.HEADING, SECTION_BREAK)
+    if SHORT < words <= 24 and _is_share_bar(core):
+        return Mark(Role.BOILERPLATE, SHARE)
+    # Before the bare credit: "Image: Rescuers in the rubble (Getty)" is a caption with its credit.
+    if words <= 60 and _LABELLED_CAPTION.match(stripped):
+        return Mark(Role.CAPTION, IMAGE_CAPTION)
     if words <= 12 and _CREDIT.match(stripped) and not stripped.endswith(("?", "!")):
         return Mark(Role.CAPTION, IMAGE_CREDIT)
     if words <= 60 and _CAPTION_PREFIX.match(stripped):
         return Mark(Role.CAPTION, IMAGE_CAPTION)
     if words <= 60 and _CREDIT_TAIL.search(stripped):
         return Mark(Role.CAPTION, IMAGE_CAPTION)
+    if words <= 40 and _CAPTION_CREDIT_END.match(stripped):
+        return Mark(Role.CAPTION, IMAGE_CAPTION)
     if words <= 14 and _BYLINE.match(stripped):
         return Mark(Role.BYLINE, BYLINE)
-    if _is_dateline(stripped, words):
+    if _is_dateline(stripped, words) or (words <= 24 and _is_dated_bar(stripped)):
         return Mark(Role.BYLINE, DATELINE)
     if words <= 40 and _CREDITS_LINE.match(stripped):
         return Mark(Role.BYLINE, CREDITS)

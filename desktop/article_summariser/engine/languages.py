@@ -142,7 +142,10 @@ _SUMY_STOP_WORDS = frozenset(
 
 @cache
 def stop_words(name: str) -> frozenset[str]:
-    """Stop words from sumy's lists, else from stopwords-iso; empty when neither has any."""
+    """Stop words from sumy's lists, else from stopwords-iso; empty when neither has any.
+
+    These are the ranking's: sumy's algorithms (and the agreement tests with sumy itself) and
+    the figures in the README's "Quality" tables depend on exactly these lists."""
     if name in _SUMY_STOP_WORDS:
         # sumy's own lists, read as sumy.utils.get_stop_words reads them, without importing
         # sumy.utils: it imports requests and pycountry, a quarter of a second of start-up.
@@ -150,6 +153,10 @@ def stop_words(name: str) -> frozenset[str]:
 
         data = resources.files("sumy").joinpath("data", "stopwords", f"{name}.txt").read_bytes()
         return frozenset(w.rstrip() for w in data.decode("utf-8").splitlines() if w)
+    return _iso_stop_words(name)
+
+
+def _iso_stop_words(name: str) -> frozenset[str]:
     code = next((iso for iso, (known, _) in _TABLE.items() if known == name), None)
     if code is None:
         return frozenset()
@@ -158,6 +165,55 @@ def stop_words(name: str) -> frozenset[str]:
     if not stopwordsiso.has_lang(code):
         return frozenset()
     return frozenset(w.strip().lower() for w in stopwordsiso.stopwords(code) if w.strip())
+
+
+#: Languages whose stopwords-iso list is padded with content words ("computer", "research",
+#: "web", "microsoft", "information" in English's 1,298): their keywords keep sumy's list alone,
+#: which for English is already a full one (580 words).
+_ISO_TOO_BROAD = frozenset({"english"})
+
+
+@cache
+def keyword_stop_words(name: str) -> frozenset[str]:
+    """Stop words for keywords: sumy's list and stopwords-iso's together.
+
+    sumy's French and German lists are short (126 and 129 words, without "une", "ont", "plus" or
+    "wurde", "war", "nur"), so those words topped the keywords. The ranking keeps
+    ``stop_words``: only keywords use the fuller list. Words with an apostrophe are there in
+    both spellings (' and ’), as pasted text has either."""
+    words = stop_words(name)
+    if name not in _ISO_TOO_BROAD:
+        words |= _iso_stop_words(name)
+    return words | {w.replace("'", "’") for w in words if "'" in w}
+
+
+#: Articles, pronouns and conjunctions elided before an apostrophe ("d'habitants", "l'État",
+#: "qu'il", "dell'anno"): a keyword is the word after them.
+ELIDED: dict[str, frozenset[str]] = {
+    "french": frozenset("c d j l m n s t qu jusqu lorsqu puisqu quoiqu".split()),
+    "italian": frozenset(
+        "c d l m n s t v un gl all dall dell nell sull coll pell quell quest bell sant tutt".split()
+    ),
+    "catalan": frozenset("d l m n s t".split()),
+}
+#: Subject pronouns joined to a French verb in questions and reported speech ("a-t-il",
+#: "explique-t-elle", "est-ce"): a keyword is the verb. Longest first.
+ENCLITICS: dict[str, tuple[str, ...]] = {
+    "french": (
+        "-t-elles",
+        "-t-elle",
+        "-t-ils",
+        "-t-il",
+        "-t-on",
+        "-elles",
+        "-elle",
+        "-ils",
+        "-il",
+        "-on",
+        "-je",
+        "-ce",
+    ),
+}
 
 
 def _lowercase(word: str) -> str:

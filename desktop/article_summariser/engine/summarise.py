@@ -375,7 +375,15 @@ def rank(
         order = selection.distinct_order(order, doc.sentences)
         elapsed = time.perf_counter() - t0
         cancel.check()
-        kw = find_keywords(doc.words, doc.stop_words, doc.stem, boost=doc.heading_words)
+        # Keywords take the fuller stop-word list; the ranking above kept ``doc.stop_words``.
+        kw = find_keywords(
+            doc.words,
+            languages.keyword_stop_words(doc.language),
+            doc.stem,
+            boost=doc.heading_words,
+            elided=languages.ELIDED.get(doc.language, frozenset()),
+            enclitics=languages.ENCLITICS.get(doc.language, ()),
+        )
     return Ranked(
         prepared=prepared,
         algorithm=algo.name,
