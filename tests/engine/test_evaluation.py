@@ -7,8 +7,13 @@ ours is the tokenisation for non-English text, the bootstrap, the grouping and t
 from __future__ import annotations
 
 import json
+import os
+import socket
 import subprocess
 import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from tests.conftest import EVAL, dev_article
@@ -23,7 +28,13 @@ from article_summariser.engine.evaluation import (
     resolve_methods,
     summary_lines,
 )
-from article_summariser.engine.evaluation_data import Article, half, read_articles
+from article_summariser.engine.evaluation_data import (
+    MAX_DATA_BYTES,
+    Article,
+    half,
+    read_articles,
+    read_language_samples,
+)
 from article_summariser.engine.evaluation_rouge import UnicodeTokenizer, rouge
 from article_summariser.engine.evaluation_stats import bootstrap, paired_difference
 
@@ -246,6 +257,58 @@ def test_missing_file_and_folder(tmp_path) -> None:
         read_articles(tmp_path)
 
 
+def _refusal(read: Callable[[Path], object], path: Path, deadline: float = 20) -> str:
+    """The message ``read`` refuses ``path`` with; fails if it blocks or returns."""
+    outcome: list[object] = []
+
+    def run() -> None:
+        try:
+            outcome.append(read(path))
+        except BaseException as error:  # handed to the test thread
+            outcome.append(error)
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(deadline)
+    assert not worker.is_alive(), f"reading {path} blocked"
+    (error,) = outcome
+    assert isinstance(error, InputError), error
+    return error.message
+
+
+@pytest.mark.parametrize("read", [read_articles, read_language_samples])
+def test_a_pipe_is_refused_without_waiting_for_a_writer(tmp_path: Path, read) -> None:
+    fifo = tmp_path / "data.jsonl"
+    os.mkfifo(fifo)
+    assert "is a pipe, not a document" in _refusal(read, fifo)
+
+
+@pytest.mark.parametrize("read", [read_articles, read_language_samples])
+def test_a_device_is_refused_unread(read) -> None:
+    assert _refusal(read, Path("/dev/zero")) == "“/dev/zero” is a device, not a document."
+
+
+def test_a_socket_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "s.jsonl"
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(path))
+        assert "is a socket" in _refusal(read_articles, path)
+
+
+def test_data_over_the_limit_is_refused(tmp_path: Path) -> None:
+    assert MAX_DATA_BYTES == 500 * 1024 * 1024
+    line = json.dumps({"id": "a", "lang": "en", "text": "Some text.", "summary": "Text."})
+    path = tmp_path / "data.jsonl"
+    path.write_text((line + "\n") * 3, encoding="utf-8")
+    size = path.stat().st_size
+    assert len(read_articles(path, max_bytes=size)) == 3
+    with pytest.raises(InputError) as refused:
+        read_articles(path, max_bytes=size - 1)
+    assert refused.value.message == (
+        f"“{path}” is {size} bytes, over the 1 KB limit ({size - 1} bytes)."
+    )
+
+
 # The command ------------------------------------------------------------------------------------
 
 
@@ -310,3 +373,19 @@ def test_without_rouge_score_the_command_says_what_to_install() -> None:
     assert result.stdout == ""
     assert "pip install 'article-summariser[eval]'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("command", ["evaluate", "evaluate-language"])
+def test_the_commands_refuse_a_pipe_and_a_device_at_once(tmp_path: Path, command: str) -> None:
+    fifo = tmp_path / "feed.jsonl"
+    os.mkfifo(fifo)
+    for path, message in ((fifo, "is a pipe"), (Path("/dev/zero"), "is a device")):
+        result = subprocess.run(
+            [sys.executable, "-m", "article_summariser.cli", command, str(path)],
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+        assert result.returncode == 1
+        (line,) = result.stderr.decode().splitlines()
+        assert message in line
