@@ -36,7 +36,13 @@ from article_summariser.engine.evaluation_data import (
     read_language_samples,
 )
 from article_summariser.engine.evaluation_rouge import UnicodeTokenizer, rouge
-from article_summariser.engine.evaluation_stats import bootstrap, paired_difference
+from article_summariser.engine.evaluation_stats import (
+    MIN_SAMPLE,
+    Interval,
+    bootstrap,
+    paired_difference,
+    significant,
+)
 
 DEV = EVAL / "summaries.dev.jsonl"
 
@@ -124,6 +130,35 @@ def test_paired_difference() -> None:
         bootstrap([])
 
 
+def test_too_few_articles_or_a_zero_width_interval_is_never_significant() -> None:
+    assert MIN_SAMPLE == 10
+    # Two articles that both favour a method: the bootstrap interval is wholly above zero.
+    two = paired_difference([0.5, 0.6], [0.1, 0.2])
+    assert two.low > 0
+    assert not significant(two, 2)
+    assert not significant(Interval(-4.1, -4.1, -4.1), 1)
+    assert not significant(Interval(2.0, 2.0, 2.0), 50)  # zero width: nothing was resampled
+    assert significant(Interval(2.0, 1.0, 3.0), 10)
+    assert significant(Interval(-2.0, -3.0, -1.0), 10)
+    assert not significant(Interval(0.5, -1.0, 2.0), 100)
+
+
+def test_one_article_gets_no_significance_mark_and_says_why() -> None:
+    report = evaluate([_article("klexikon", 0)], ["all"], Length.sentences(3))
+    text = report_text(report)
+    assert "n too small for intervals (1 article, fewer than 10)" in text
+    rows = [line for line in text.splitlines() if line.startswith("| ") and "—" not in line]
+    deltas = [row.split(" | ")[-2] for row in rows[1:]]
+    assert deltas
+    # A mark follows the number ("-4.1−"); unmarked, every difference ends with its digits.
+    assert all(part[-1].isdigit() for delta in deltas for part in delta.split(" / "))
+    data = report_json(report)
+    (group,) = data["groups"]
+    assert group["note"].startswith("n too small for intervals")
+    for method in group["methods"][1:]:
+        assert not any(d["significant"] for d in method["vs_baseline"].values())
+
+
 # Running the engine and grouping -----------------------------------------------------------------
 
 
@@ -180,7 +215,7 @@ def test_report_json_shape() -> None:
             assert 0.0 <= method[kind]["f"] <= 100.0
         assert method["ms_per_article"] > 0
     text = report_text(report)
-    assert "### xsum_test(frank) (en, 1 articles)" in text
+    assert "### xsum_test(frank) (en, 1 article)" in text
     assert "| Lead-1 |" in text
 
 
