@@ -9,6 +9,7 @@ stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -22,6 +23,9 @@ EXIT_INPUT = 1
 EXIT_USAGE = 2
 #: 128 + SIGPIPE: what a shell reports for a program stopped by a closed pipe (``yes | head``).
 EXIT_PIPE = 141
+#: Libraries that log their own account of a problem the CLI already reports in one line
+#: (pypdf's "EOF marker not found" before "… is damaged"): quiet below ERROR, in the CLI only.
+QUIET_LOGGERS = ("pypdf", "trafilatura", "htmldate", "courlan", "charset_normalizer")
 
 
 class _ReaderGone(Exception):
@@ -69,6 +73,11 @@ def _silence_stdout() -> None:
         os.close(descriptor)
     except (AttributeError, OSError, ValueError):
         pass  # not a real file (a test's capture): nothing will be flushed at exit
+
+
+def _quiet_libraries() -> None:
+    for name in QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(logging.ERROR)
 
 
 def _commands() -> list[ModuleType]:
@@ -155,6 +164,7 @@ def _main(argv: Sequence[str] | None) -> int:
 
     parser = build_parser()
     args = parser.parse_args(argv)
+    _quiet_libraries()
     if args.list_algorithms:
         _list_algorithms()
         return EXIT_OK

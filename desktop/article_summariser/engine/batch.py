@@ -194,7 +194,7 @@ def summarise_file(
 ) -> BatchItem:
     """Load (or download) and summarise one document; every failure comes back as a failed
     item, never raised."""
-    from article_summariser.engine.fetch import looks_like_url
+    from article_summariser.engine.fetch import looks_like_address, looks_like_url
     from article_summariser.engine.summarise import summarise
 
     t0 = time.perf_counter()
@@ -203,7 +203,7 @@ def summarise_file(
         path = Path(source)
         if is_folder(path):
             raise _folder_refusal(path)
-        if looks_like_url(source) and not _exists(path):
+        if (looks_like_url(source) or looks_like_address(source)) and not _exists(path):
             from article_summariser.engine.fetch import fetch_url
 
             document = fetch_url(source.strip(), max_bytes=max_bytes)
@@ -356,7 +356,10 @@ class _Run:
 
     def _pool(self, context: Any, stop: Any, count: int) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
-            max_workers=count, mp_context=context, initializer=_init_worker, initargs=(stop,)
+            max_workers=count,
+            mp_context=context,
+            initializer=_init_worker,
+            initargs=(stop, _logger_levels()),
         )
 
     def _submit(self, pool: ProcessPoolExecutor, index: int) -> Future[BatchItem]:
@@ -441,12 +444,27 @@ class _Run:
 _STOP: Any = None
 
 
-def _init_worker(stop: Any) -> None:
+def _logger_levels() -> dict[str, int]:
+    """The levels set on named loggers here, for the workers: a spawned process starts with
+    none, so a library the caller quietened (the CLI quietens pypdf) would talk again."""
+    import logging
+
+    return {
+        name: logger.level
+        for name, logger in logging.root.manager.loggerDict.items()
+        if isinstance(logger, logging.Logger) and logger.level != logging.NOTSET
+    }
+
+
+def _init_worker(stop: Any, levels: dict[str, int] | None = None) -> None:
     """Runs once in each worker process."""
+    import logging
     import signal
 
     global _STOP
     _STOP = stop
+    for name, level in (levels or {}).items():
+        logging.getLogger(name).setLevel(level)
     # Ctrl+C is the parent's to handle; it tells the workers through ``stop``.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
