@@ -1,21 +1,83 @@
 """``article-summariser-cli``: the engine from a terminal.
 
-Exit codes: 0 success, 1 an input problem (unreadable file, empty text, unknown language...),
-2 a usage error. Problems are one line on stderr, never a traceback.
+Exit codes: 0 success, 1 an input problem (unreadable file, empty text, unknown language...)
+or output that could not be written (a full disk), 2 a usage error, 141 when the reader of the
+output went away (``| head``), as for any program a closed pipe stops. Problems are one line on
+stderr, never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
 from collections.abc import Sequence
 from types import ModuleType
+from typing import Any, TextIO
 
 from article_summariser import __version__
 
 EXIT_OK = 0
 EXIT_INPUT = 1
 EXIT_USAGE = 2
+#: 128 + SIGPIPE: what a shell reports for a program stopped by a closed pipe (``yes | head``).
+EXIT_PIPE = 141
+#: Libraries that log their own account of a problem the CLI already reports in one line
+#: (pypdf's "EOF marker not found" before "… is damaged"): quiet below ERROR, in the CLI only.
+QUIET_LOGGERS = ("pypdf", "trafilatura", "htmldate", "courlan", "charset_normalizer")
+
+
+class _ReaderGone(Exception):
+    """Standard output is a pipe whose reader has gone."""
+
+
+class OutputError(Exception):
+    """Standard output cannot be written (a full disk, a closed file)."""
+
+
+class _GuardedOutput:
+    """Standard output that turns a failed write into one of the two errors above.
+
+    Without it an ``OSError`` from ``print`` could not be told from one of reading a file,
+    and a write that fails only when Python flushes at exit gives a traceback after ``main``.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def _guard(self, call: Any, *args: Any) -> Any:
+        try:
+            return call(*args)
+        except BrokenPipeError:
+            raise _ReaderGone from None
+        except OSError as error:
+            raise OutputError(error.strerror or str(error)) from None
+
+    def write(self, text: str) -> int:
+        return self._guard(self._stream.write, text)
+
+    def flush(self) -> None:
+        self._guard(self._stream.flush)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that the flush at exit has nowhere to fail
+    (what Python's documentation advises after a broken pipe)."""
+    try:
+        descriptor = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(descriptor, sys.stdout.fileno())
+        os.close(descriptor)
+    except (AttributeError, OSError, ValueError):
+        pass  # not a real file (a test's capture): nothing will be flushed at exit
+
+
+def _quiet_libraries() -> None:
+    for name in QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(logging.ERROR)
 
 
 def _commands() -> list[ModuleType]:
@@ -74,6 +136,25 @@ def _list_languages() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    real = sys.stdout
+    sys.stdout = _GuardedOutput(real)  # type: ignore[assignment]
+    try:
+        code = _main(argv)
+        sys.stdout.flush()
+        return code
+    except _ReaderGone:
+        # The reader went away (``| head``): it has what it wanted; nothing to say.
+        _silence_stdout()
+        return EXIT_PIPE
+    except OutputError as error:
+        _silence_stdout()
+        print(f"article-summariser-cli: Could not write the output: {error}.", file=sys.stderr)
+        return EXIT_INPUT
+    finally:
+        sys.stdout = real
+
+
+def _main(argv: Sequence[str] | None) -> int:
     from article_summariser.commands import UsageError
     from article_summariser.engine.errors import (
         EngineError,
@@ -83,6 +164,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     parser = build_parser()
     args = parser.parse_args(argv)
+    _quiet_libraries()
     if args.list_algorithms:
         _list_algorithms()
         return EXIT_OK
@@ -103,10 +185,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        # The reader went away (``| head``): not an error of ours.
-        sys.stderr.close()
-        return EXIT_OK
 
 
 if __name__ == "__main__":

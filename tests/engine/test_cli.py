@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.conftest import SEED_ARTICLE, dev_article
+from tests.conftest import EVAL, SEED_ARTICLE, dev_article
 
 from article_summariser.engine import algorithms
 
@@ -162,3 +162,51 @@ def test_deterministic_across_processes(tmp_path: Path) -> None:
         for seed in ("1", "2", "3")
     ]
     assert guesses[0] == guesses[1] == guesses[2]
+
+
+# Output that cannot be written ----------------------------------------------------------------
+
+WRITERS = [
+    ["--list-languages"],
+    ["--list-algorithms"],
+    ["summarise", str(SEED_ARTICLE)],
+    ["extract", str(SEED_ARTICLE)],
+    ["detect", str(SEED_ARTICLE)],
+    ["evaluate", str(EVAL / "summaries.dev.jsonl"), "--limit", "1", "-a", "lead"],
+    ["evaluate-language", str(EVAL / "langid.dev.jsonl"), "--limit", "1"],
+]
+
+
+@pytest.mark.parametrize("args", WRITERS)
+def test_a_reader_that_went_away_is_not_an_error_to_report(args: list[str]) -> None:
+    read, write = os.pipe()
+    os.close(read)  # ``| head`` that has already finished: every write is a broken pipe
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "article_summariser.cli", *args],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            timeout=120,
+            check=False,
+        )
+    finally:
+        os.close(write)
+    assert result.returncode == 141
+    assert result.stderr == b""
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("args", WRITERS)
+def test_a_full_disk_is_one_line_and_exit_1(args: list[str]) -> None:
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "article_summariser.cli", *args],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            timeout=120,
+            check=False,
+        )
+    assert result.returncode == 1
+    assert result.stderr.decode() == (
+        "article-summariser-cli: Could not write the output: No space left on device.\n"
+    )

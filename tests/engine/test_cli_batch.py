@@ -10,6 +10,7 @@ import pty
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -224,3 +225,76 @@ def test_all_good_files_exit_0(folder: Path) -> None:
     assert page.startswith("<!DOCTYPE html>")
     assert page.count("<article>") == 2
     assert "Not summarised" not in page
+
+
+# Folders that cannot be entered ------------------------------------------------------------------
+
+
+def _unprivileged(*args: str) -> subprocess.CompletedProcess:
+    """The CLI as a user without root's power to read anything: a ``chmod 000`` folder is then
+    really unreadable (root reads it anyway, so the capabilities are dropped for the run)."""
+    command = [sys.executable, "-m", "article_summariser.cli", *args]
+    if os.geteuid() == 0:
+        import shutil
+
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            pytest.skip("running as root without setpriv: no folder is unreadable")
+        command = [setpriv, "--inh-caps=-all", "--bounding-set=-all", *command]
+    return subprocess.run(command, capture_output=True, timeout=240, check=False)
+
+
+@pytest.fixture
+def locked(tmp_path: Path) -> Iterator[Path]:
+    """``tmp_path`` with ``ok.txt`` readable and ``locked/a.txt`` in a folder nobody may enter."""
+    (tmp_path / "ok.txt").write_bytes(SEED_ARTICLE.read_bytes())
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(SEED_ARTICLE.read_bytes())
+    folder.chmod(0)
+    try:
+        yield tmp_path
+    finally:
+        folder.chmod(0o755)
+
+
+UNREADABLE = "cannot be read: Permission denied."
+
+
+def test_a_file_in_a_folder_that_cannot_be_entered_is_one_line(locked: Path) -> None:
+    result = _unprivileged("summarise", str(locked / "locked" / "a.txt"))
+    assert result.returncode == 1
+    assert result.stderr.decode().strip() == f"article-summariser-cli: “a.txt” {UNREADABLE}"
+    assert result.stdout == b""
+
+
+def test_an_unreadable_file_does_not_stop_the_others(locked: Path) -> None:
+    bad = str(locked / "locked" / "a.txt")
+    result = _unprivileged("summarise", str(locked / "ok.txt"), bad, "--format", "jsonl")
+    assert result.returncode == 1
+    err = result.stderr.decode()
+    assert "Traceback" not in err
+    assert err.strip() == f"article-summariser-cli: {bad}: “a.txt” {UNREADABLE}"
+    done, failed = (json.loads(line) for line in result.stdout.decode().splitlines())
+    assert done["source"] == str(locked / "ok.txt")
+    assert done["summary"]
+    assert failed == {"source": bad, "error": f"“a.txt” {UNREADABLE}"}
+
+
+def test_a_folder_that_cannot_be_read_says_so(locked: Path) -> None:
+    folder = str(locked / "locked")
+    result = _unprivileged("summarise", folder)
+    assert result.returncode == 1
+    assert (
+        result.stderr.decode().strip() == f"article-summariser-cli: {folder}: “locked” {UNREADABLE}"
+    )
+
+
+def test_an_unreadable_folder_inside_is_listed_as_failed(locked: Path) -> None:
+    result = _unprivileged("summarise", str(locked), "--format", "json")
+    assert result.returncode == 1
+    digest = json.loads(result.stdout)
+    assert [d["source"] for d in digest["documents"]] == [str(locked / "ok.txt")]
+    assert digest["failed"] == [
+        {"source": str(locked / "locked"), "reason": f"“locked” {UNREADABLE}"}
+    ]

@@ -7,8 +7,13 @@ ours is the tokenisation for non-English text, the bootstrap, the grouping and t
 from __future__ import annotations
 
 import json
+import os
+import socket
 import subprocess
 import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from tests.conftest import EVAL, dev_article
@@ -23,9 +28,21 @@ from article_summariser.engine.evaluation import (
     resolve_methods,
     summary_lines,
 )
-from article_summariser.engine.evaluation_data import Article, half, read_articles
+from article_summariser.engine.evaluation_data import (
+    MAX_DATA_BYTES,
+    Article,
+    half,
+    read_articles,
+    read_language_samples,
+)
 from article_summariser.engine.evaluation_rouge import UnicodeTokenizer, rouge
-from article_summariser.engine.evaluation_stats import bootstrap, paired_difference
+from article_summariser.engine.evaluation_stats import (
+    MIN_SAMPLE,
+    Interval,
+    bootstrap,
+    paired_difference,
+    significant,
+)
 
 DEV = EVAL / "summaries.dev.jsonl"
 
@@ -113,6 +130,35 @@ def test_paired_difference() -> None:
         bootstrap([])
 
 
+def test_too_few_articles_or_a_zero_width_interval_is_never_significant() -> None:
+    assert MIN_SAMPLE == 10
+    # Two articles that both favour a method: the bootstrap interval is wholly above zero.
+    two = paired_difference([0.5, 0.6], [0.1, 0.2])
+    assert two.low > 0
+    assert not significant(two, 2)
+    assert not significant(Interval(-4.1, -4.1, -4.1), 1)
+    assert not significant(Interval(2.0, 2.0, 2.0), 50)  # zero width: nothing was resampled
+    assert significant(Interval(2.0, 1.0, 3.0), 10)
+    assert significant(Interval(-2.0, -3.0, -1.0), 10)
+    assert not significant(Interval(0.5, -1.0, 2.0), 100)
+
+
+def test_one_article_gets_no_significance_mark_and_says_why() -> None:
+    report = evaluate([_article("klexikon", 0)], ["all"], Length.sentences(3))
+    text = report_text(report)
+    assert "n too small for intervals (1 article, fewer than 10)" in text
+    rows = [line for line in text.splitlines() if line.startswith("| ") and "—" not in line]
+    deltas = [row.split(" | ")[-2] for row in rows[1:]]
+    assert deltas
+    # A mark follows the number ("-4.1−"); unmarked, every difference ends with its digits.
+    assert all(part[-1].isdigit() for delta in deltas for part in delta.split(" / "))
+    data = report_json(report)
+    (group,) = data["groups"]
+    assert group["note"].startswith("n too small for intervals")
+    for method in group["methods"][1:]:
+        assert not any(d["significant"] for d in method["vs_baseline"].values())
+
+
 # Running the engine and grouping -----------------------------------------------------------------
 
 
@@ -169,7 +215,7 @@ def test_report_json_shape() -> None:
             assert 0.0 <= method[kind]["f"] <= 100.0
         assert method["ms_per_article"] > 0
     text = report_text(report)
-    assert "### xsum_test(frank) (en, 1 articles)" in text
+    assert "### xsum_test(frank) (en, 1 article)" in text
     assert "| Lead-1 |" in text
 
 
@@ -246,6 +292,58 @@ def test_missing_file_and_folder(tmp_path) -> None:
         read_articles(tmp_path)
 
 
+def _refusal(read: Callable[[Path], object], path: Path, deadline: float = 20) -> str:
+    """The message ``read`` refuses ``path`` with; fails if it blocks or returns."""
+    outcome: list[object] = []
+
+    def run() -> None:
+        try:
+            outcome.append(read(path))
+        except BaseException as error:  # handed to the test thread
+            outcome.append(error)
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(deadline)
+    assert not worker.is_alive(), f"reading {path} blocked"
+    (error,) = outcome
+    assert isinstance(error, InputError), error
+    return error.message
+
+
+@pytest.mark.parametrize("read", [read_articles, read_language_samples])
+def test_a_pipe_is_refused_without_waiting_for_a_writer(tmp_path: Path, read) -> None:
+    fifo = tmp_path / "data.jsonl"
+    os.mkfifo(fifo)
+    assert "is a pipe, not a document" in _refusal(read, fifo)
+
+
+@pytest.mark.parametrize("read", [read_articles, read_language_samples])
+def test_a_device_is_refused_unread(read) -> None:
+    assert _refusal(read, Path("/dev/zero")) == "“/dev/zero” is a device, not a document."
+
+
+def test_a_socket_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "s.jsonl"
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(path))
+        assert "is a socket" in _refusal(read_articles, path)
+
+
+def test_data_over_the_limit_is_refused(tmp_path: Path) -> None:
+    assert MAX_DATA_BYTES == 500 * 1024 * 1024
+    line = json.dumps({"id": "a", "lang": "en", "text": "Some text.", "summary": "Text."})
+    path = tmp_path / "data.jsonl"
+    path.write_text((line + "\n") * 3, encoding="utf-8")
+    size = path.stat().st_size
+    assert len(read_articles(path, max_bytes=size)) == 3
+    with pytest.raises(InputError) as refused:
+        read_articles(path, max_bytes=size - 1)
+    assert refused.value.message == (
+        f"“{path}” is {size} bytes, over the 1 KB limit ({size - 1} bytes)."
+    )
+
+
 # The command ------------------------------------------------------------------------------------
 
 
@@ -310,3 +408,19 @@ def test_without_rouge_score_the_command_says_what_to_install() -> None:
     assert result.stdout == ""
     assert "pip install 'article-summariser[eval]'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("command", ["evaluate", "evaluate-language"])
+def test_the_commands_refuse_a_pipe_and_a_device_at_once(tmp_path: Path, command: str) -> None:
+    fifo = tmp_path / "feed.jsonl"
+    os.mkfifo(fifo)
+    for path, message in ((fifo, "is a pipe"), (Path("/dev/zero"), "is a device")):
+        result = subprocess.run(
+            [sys.executable, "-m", "article_summariser.cli", command, str(path)],
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+        assert result.returncode == 1
+        (line,) = result.stderr.decode().splitlines()
+        assert message in line

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from tests.conftest import SEED_ARTICLE
 
+import article_summariser
+
 SEED = SEED_ARTICLE.read_text(encoding="utf-8")
 PARAGRAPHS = [p for p in SEED.split("\n\n") if p.strip()]
 TITLE = PARAGRAPHS[0]
@@ -27,7 +29,13 @@ def cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
         capture_output=True,
         timeout=120,
         check=False,
-        env={"PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "utf-8", "NO_PROXY": "*"},
+        env={
+            "PATH": "/usr/bin:/bin",
+            "PYTHONIOENCODING": "utf-8",
+            "NO_PROXY": "*",
+            # The package this test imported, not whichever one the interpreter would find.
+            "PYTHONPATH": str(Path(article_summariser.__file__).parents[1]),
+        },
     )
 
 
@@ -169,3 +177,38 @@ def test_bad_input_is_one_line_and_exit_1(
     assert result.returncode == 1
     assert result.stdout == b""
     assert result.stderr.decode("utf-8") == f"article-summariser-cli: {message}\n"
+
+
+@pytest.mark.parametrize("command", ["extract", "detect", "summarise"])
+def test_an_incomplete_address_is_called_one(command: str) -> None:
+    result = cli(command, "https://")
+    assert result.returncode == 1
+    assert result.stderr.decode("utf-8") == (
+        "article-summariser-cli: “https://” is an incomplete web address: it has no host name.\n"
+    )
+
+
+def _truncated_pdf(path: Path) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", "", 12)
+    pdf.cell(0, 10, "The board met on Tuesday and agreed the budget.")
+    data = bytes(pdf.output())
+    path.write_bytes(data[: data.rindex(b"%%EOF") - 40])  # cut before the end marker
+
+
+def test_a_truncated_pdf_is_only_our_message(tmp_path: Path) -> None:
+    path = tmp_path / "cut.pdf"
+    _truncated_pdf(path)
+    result = cli("summarise", str(path))
+    assert result.returncode == 1
+    (line,) = result.stderr.decode("utf-8").splitlines()
+    assert line.startswith("article-summariser-cli: “cut.pdf” ")
+    good = tmp_path / "good.txt"
+    good.write_bytes(SEED_ARTICLE.read_bytes())
+    batch = cli("summarise", str(good), str(path), "--jobs", "2")
+    assert batch.returncode == 1
+    (line,) = batch.stderr.decode("utf-8").splitlines()  # the workers keep quiet too
+    assert line.startswith(f"article-summariser-cli: {path}: “cut.pdf” ")

@@ -15,7 +15,7 @@ import pytest
 from tests.conftest import SHARED
 
 from article_summariser.engine.errors import InputError
-from article_summariser.engine.fetch import fetch_url, looks_like_url
+from article_summariser.engine.fetch import fetch_url, looks_like_address, looks_like_url
 from article_summariser.engine.model import Role
 
 SEED = (SHARED / "seed-article.txt").read_text(encoding="utf-8")
@@ -61,6 +61,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200, SEED.encode("utf-16"), "text/plain")
         elif self.path == "/moved":
             self._send(301, b"", "text/html", Location="/article")
+        elif self.path == "/loop":
+            self._send(302, b"", "text/html", Location="/loop")
         elif self.path == "/to-file":
             self._send(302, b"", "text/html", Location="file:///etc/passwd")
         elif self.path == "/huge":
@@ -150,6 +152,15 @@ def test_redirects_are_followed_to_http_only(server: _Server) -> None:
         fetch_url(_url(server, "/to-file"), timeout=5)
 
 
+def test_a_redirect_loop_is_one_plain_sentence(server: _Server) -> None:
+    with pytest.raises(InputError) as caught:
+        fetch_url(_url(server, "/loop"), timeout=5)
+    assert str(caught.value) == (
+        "The page at 127.0.0.1 redirects too many times (a redirect loop), so it cannot be "
+        "downloaded."
+    )
+
+
 def test_size_cap(server: _Server) -> None:
     with pytest.raises(InputError) as caught:
         fetch_url(_url(server, "/huge"), timeout=5, max_bytes=100_000)
@@ -210,6 +221,8 @@ def test_offline(monkeypatch: pytest.MonkeyPatch) -> None:
         ("ftp://example.org/a.txt", "only http:// and https:// pages can be fetched"),
         ("javascript:alert(1)", "only http:// and https:// pages can be fetched"),
         ("http:///path-only", "has no host name"),
+        ("https://", "“https://” is an incomplete web address: it has no host name."),
+        ("https://exa mple.org/", "is not a valid web address: it has a space in it"),
     ],
 )
 def test_only_web_addresses(url: str, message: str) -> None:
@@ -223,3 +236,7 @@ def test_what_counts_as_a_url() -> None:
     assert not looks_like_url("see https://example.org for more")
     assert not looks_like_url("https://a.org\nhttps://b.org")
     assert not looks_like_url("C:\\Users\\me\\article.txt")
+    assert not looks_like_url("https://")
+    assert looks_like_address("https://")
+    assert looks_like_address("FTP://example.org")
+    assert not looks_like_address("notes/https:/x.txt")

@@ -86,7 +86,7 @@ def test_a_10_gb_file_is_refused_before_reading(tmp_path: Path) -> None:
     with path.open("wb") as handle:
         handle.truncate(10 * 1024**3)  # sparse: 10 GB that take no disk
     outcome, peak = load_in_child(path)
-    assert outcome == "“huge.txt” is 10240 MB, over the 50 MB limit."
+    assert outcome == "“huge.txt” is 10 GB, over the 50 MB limit."
     assert peak < baseline_peak() + 20  # nothing of it was read
 
 
@@ -111,7 +111,10 @@ def test_the_limit_holds_to_the_byte(tmp_path: Path) -> None:
     assert len(document.text) == len(at_limit.read_text(encoding="utf-8"))
     with pytest.raises(InputError) as refused:
         loading.load_path(over)
-    assert refused.value.message == "“over-limit.txt” is 50 MB, over the 50 MB limit."
+    # One byte over: in MB both would read "50 MB", so the message gives bytes.
+    assert refused.value.message == (
+        "“over-limit.txt” is 52,428,801 bytes, over the 50 MB limit (52,428,800 bytes)."
+    )
 
 
 def test_a_lower_limit_from_the_caller_is_honoured(tmp_path: Path) -> None:

@@ -71,7 +71,9 @@ def test_the_limit_holds_to_the_byte() -> None:
     check_text_size(at_limit, "The pasted text")  # no error
     with pytest.raises(InputError) as refused:
         check_text_size(at_limit + "é", "The pasted text")
-    assert refused.value.message == "The pasted text is 50 MB, over the 50 MB limit."
+    assert refused.value.message == (
+        "The pasted text is 52,428,802 bytes, over the 50 MB limit (52,428,800 bytes)."
+    )
 
 
 def _articles() -> list[tuple[str, str]]:

@@ -136,7 +136,7 @@ def test_standard_input_from_a_big_file_is_refused_by_its_size(tmp_path: Path) -
         done = cli("summarise", "-", stdin=stdin)
     assert done.returncode == 1
     assert done.stderr.decode() == (
-        "article-summariser-cli: The standard input is 3072 MB, over the 50 MB limit.\n"
+        "article-summariser-cli: The standard input is 3 GB, over the 50 MB limit.\n"
     )
 
 
@@ -169,3 +169,29 @@ def test_reading_a_stream_stops_one_byte_past_the_limit() -> None:
 def test_a_stream_within_the_limit_is_read_whole() -> None:
     data = prose()
     assert loading.read_stream(io.BytesIO(data), max_bytes=len(data)) == data
+
+
+@pytest.mark.parametrize(
+    ("size", "limit", "words"),
+    [
+        (
+            50 * 2**20 + 1,
+            50 * 2**20,
+            "is 52,428,801 bytes, over the 50 MB limit (52,428,800 bytes).",
+        ),
+        (10 * 2**30, 50 * 2**20, "is 10 GB, over the 50 MB limit."),
+        (int(1.5 * 2**30), 2**30, "is 1.5 GB, over the 1 GB limit."),
+        (300 * 1024, 200 * 1024, "is 300 KB, over the 200 KB limit."),
+    ],
+)
+def test_a_size_over_the_limit_never_reads_as_the_limit(size: int, limit: int, words: str) -> None:
+    assert loading.over_limit("“a.txt”", size, limit).message == f"“a.txt” {words}"
+
+
+def test_one_byte_over_the_limit_on_disk(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    with path.open("wb") as handle:
+        handle.truncate(1025)  # sparse
+    with pytest.raises(InputError) as refused:
+        loading.load_path(path, max_bytes=1024)
+    assert refused.value.message == "“big.txt” is 1,025 bytes, over the 1 KB limit (1,024 bytes)."

@@ -107,6 +107,13 @@ def test_word_budget_is_never_exceeded(budget: int) -> None:
         assert any("longer than" in note for note in summary.notes)
 
 
+def test_a_one_word_budget_is_said_in_the_singular() -> None:
+    summary = summarise(dev_article("bbc", 10)["text"], Options(length=Length.words(1)))
+    assert not summary.summary
+    (note,) = [n for n in summary.notes if "longer than" in n]
+    assert note.startswith("Every sentence is longer than 1 word (the shortest has ")
+
+
 @pytest.mark.parametrize("ratio", [0.05, 0.2, 0.35, 0.5, 1.0])
 @pytest.mark.parametrize("algorithm", ["lead", "lexrank", "luhn"])
 def test_ratio_is_within_one_sentence_of_the_target(ratio: float, algorithm: str) -> None:

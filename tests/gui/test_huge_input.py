@@ -64,5 +64,5 @@ def test_a_file_over_the_limit_is_refused_with_a_message(qtbot, window, tmp_path
     window.open_paths([path])
     qtbot.waitUntil(lambda: bool(messages.funnel().history), timeout=30_000)
     (message,) = messages.funnel().history
-    assert message.text == "“enormous.txt” is 3072 MB, over the 50 MB limit."
+    assert message.text == "“enormous.txt” is 3 GB, over the 50 MB limit."
     assert window.workspace.documents() == ()

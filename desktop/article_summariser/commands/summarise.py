@@ -62,6 +62,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from article_summariser.engine import Options, algorithms
+    from article_summariser.engine.batch import is_folder
 
     length = length_from(args)
     if args.jobs is not None and args.jobs < 1:
@@ -70,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     algorithms.get(options.algorithm)  # a bad name is a usage error, before any file is read
     if "-" in args.paths and len(args.paths) > 1:
         raise UsageError("- (standard input) cannot be combined with other files.")
-    if len(args.paths) == 1 and not Path(args.paths[0]).is_dir():
+    if len(args.paths) == 1 and not is_folder(Path(args.paths[0])):
         return _one(args.paths[0], options, args.format)
     return _many(args.paths, options, args.format, args.jobs)
 

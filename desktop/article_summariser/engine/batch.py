@@ -126,14 +126,16 @@ def expand_sources(
 
     Folder contents are sorted by path (case-insensitively), hidden files and folders skipped,
     symbolic links to folders not followed (no loops). A folder without any document stays in
-    the list as itself, so that it is reported ("holds no documents") instead of vanishing.
+    the list as itself, so that it is reported ("holds no documents") instead of vanishing; so
+    does a folder inside that cannot be entered, so that it is reported as unreadable. A path
+    whose own folder cannot be entered stays as it is: reading it says why it cannot be read.
     Web addresses pass through as they are. Raises ``InputError`` above ``limit`` documents.
     """
     found: list[str] = []
     for source in sources:
         name = os.fspath(source)
         path = Path(name)
-        if path.is_dir():
+        if is_folder(path):
             inside = _documents_in(path)
             found.extend(inside or [name])
         else:
@@ -145,15 +147,43 @@ def expand_sources(
     return found
 
 
+def is_folder(path: Path) -> bool:
+    """Whether ``path`` is a folder; ``False`` when that cannot be told (its own folder cannot
+    be entered): reading it then reports the reason, as for any unreadable file."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
 def _documents_in(folder: Path) -> list[str]:
-    found = []
-    for root, dirs, files in os.walk(folder):
+    found: list[Path] = []
+
+    def unreadable(error: OSError) -> None:
+        # A folder that cannot be listed stays in as itself, to be reported as unreadable.
+        if error.filename is not None and Path(error.filename) != folder:
+            found.append(Path(error.filename))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
             if not name.startswith(".") and Path(name).suffix.lower() in DOCUMENT_SUFFIXES:
                 found.append(Path(root, name))
     found.sort(key=lambda p: (tuple(part.casefold() for part in p.parts), str(p)))
     return [str(p) for p in found]
+
+
+def _folder_refusal(path: Path) -> InputError:
+    """Why a folder named (or found) in a batch gives nothing to summarise."""
+    try:
+        with os.scandir(path):
+            pass
+    except OSError as error:
+        return InputError(f"“{path.name}” cannot be read: {error.strerror or error}.")
+    return InputError(
+        f"“{path.name}” holds no documents to summarise (text, Markdown, HTML, PDF, "
+        "Word, OpenDocument, RTF or EPUB files)."
+    )
 
 
 def summarise_file(
@@ -164,19 +194,16 @@ def summarise_file(
 ) -> BatchItem:
     """Load (or download) and summarise one document; every failure comes back as a failed
     item, never raised."""
-    from article_summariser.engine.fetch import looks_like_url
+    from article_summariser.engine.fetch import looks_like_address, looks_like_url
     from article_summariser.engine.summarise import summarise
 
     t0 = time.perf_counter()
     document = None
     try:
         path = Path(source)
-        if path.is_dir():
-            raise InputError(
-                f"“{path.name}” holds no documents to summarise (text, Markdown, HTML, PDF, "
-                "Word, OpenDocument, RTF or EPUB files)."
-            )
-        if looks_like_url(source) and not path.exists():
+        if is_folder(path):
+            raise _folder_refusal(path)
+        if (looks_like_url(source) or looks_like_address(source)) and not _exists(path):
             from article_summariser.engine.fetch import fetch_url
 
             document = fetch_url(source.strip(), max_bytes=max_bytes)
@@ -218,6 +245,13 @@ def summarise_file(
         document=document,
         seconds=time.perf_counter() - t0,
     )
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:
+        return False
 
 
 def default_workers() -> int:
@@ -322,7 +356,10 @@ class _Run:
 
     def _pool(self, context: Any, stop: Any, count: int) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
-            max_workers=count, mp_context=context, initializer=_init_worker, initargs=(stop,)
+            max_workers=count,
+            mp_context=context,
+            initializer=_init_worker,
+            initargs=(stop, _logger_levels()),
         )
 
     def _submit(self, pool: ProcessPoolExecutor, index: int) -> Future[BatchItem]:
@@ -407,12 +444,27 @@ class _Run:
 _STOP: Any = None
 
 
-def _init_worker(stop: Any) -> None:
+def _logger_levels() -> dict[str, int]:
+    """The levels set on named loggers here, for the workers: a spawned process starts with
+    none, so a library the caller quietened (the CLI quietens pypdf) would talk again."""
+    import logging
+
+    return {
+        name: logger.level
+        for name, logger in logging.root.manager.loggerDict.items()
+        if isinstance(logger, logging.Logger) and logger.level != logging.NOTSET
+    }
+
+
+def _init_worker(stop: Any, levels: dict[str, int] | None = None) -> None:
     """Runs once in each worker process."""
+    import logging
     import signal
 
     global _STOP
     _STOP = stop
+    for name, level in (levels or {}).items():
+        logging.getLogger(name).setLevel(level)
     # Ctrl+C is the parent's to handle; it tells the workers through ``stop``.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 

@@ -28,7 +28,13 @@ from article_summariser.engine.evaluation_rouge import (
     check_available,
     rouge,
 )
-from article_summariser.engine.evaluation_stats import Interval, bootstrap, paired_difference
+from article_summariser.engine.evaluation_stats import (
+    MIN_SAMPLE,
+    Interval,
+    bootstrap,
+    paired_difference,
+    significant,
+)
 from article_summariser.engine.model import Length, LengthUnit
 
 BASELINE = "lead"
@@ -263,6 +269,24 @@ def _interval_json(interval: Interval) -> dict[str, float]:
     }
 
 
+def _difference_json(interval: Interval, n: int) -> dict[str, Any]:
+    return {**_interval_json(interval), "significant": significant(interval, n)}
+
+
+def _too_few(n: int) -> str:
+    """Why a group's differences get no verdict, or "" when they can."""
+    if n >= MIN_SAMPLE:
+        return ""
+    return (
+        f"n too small for intervals ({_articles(n)}, fewer than {MIN_SAMPLE}): no "
+        "difference is marked significant."
+    )
+
+
+def _articles(n: int) -> str:
+    return "1 article" if n == 1 else f"{n} articles"
+
+
 def report_json(report: Report) -> dict[str, Any]:
     """The report as plain data: per source, language and method, ``n`` and ROUGE in percent."""
     return {
@@ -270,11 +294,13 @@ def report_json(report: Report) -> dict[str, Any]:
         "baseline": report.baseline,
         "title_used": report.use_title,
         "confidence": 0.95,
+        "min_n_for_significance": MIN_SAMPLE,
         "groups": [
             {
                 "source": g.source,
                 "lang": g.lang,
                 "n": g.n,
+                "note": _too_few(g.n),
                 "language_misdetected": g.misdetected,
                 "methods": [
                     {
@@ -287,7 +313,7 @@ def report_json(report: Report) -> dict[str, Any]:
                         "vs_baseline": (
                             None
                             if m.vs_baseline is None
-                            else {t: _interval_json(m.vs_baseline[t]) for t in ROUGE_TYPES}
+                            else {t: _difference_json(m.vs_baseline[t], m.n) for t in ROUGE_TYPES}
                         ),
                     }
                     for m in g.methods
@@ -302,9 +328,10 @@ def _cell(interval: Interval) -> str:
     return f"{interval.mean:.1f} [{interval.low:.1f}–{interval.high:.1f}]"
 
 
-def _delta(interval: Interval) -> str:
-    # "+" marks a difference whose whole interval is above zero, "−" one wholly below.
-    mark = "+" if interval.low > 0 else ("−" if interval.high < 0 else "")
+def _delta(interval: Interval, n: int) -> str:
+    # "+" marks a difference whose whole interval is above zero, "−" one wholly below; only
+    # over enough articles for the interval to mean it (``significant``).
+    mark = ("+" if interval.low > 0 else "−") if significant(interval, n) else ""
     return f"{interval.mean:+.1f}{mark}"
 
 
@@ -314,12 +341,14 @@ def report_text(report: Report) -> str:
         f"ROUGE F1 (%) with 95 % bootstrap intervals; summaries of {report.length.describe()}; "
         f"title {'given' if report.use_title else 'not given'} to the engine. "
         f"Δ: paired difference from {report.baseline}, marked + or − when its 95 % interval "
-        "excludes zero.",
+        f"excludes zero (over at least {MIN_SAMPLE} articles).",
     ]
     for g in report.groups:
         out.append("")
-        heading = f"### {g.source or 'articles'} ({g.lang}, {g.n} articles)"
+        heading = f"### {g.source or 'articles'} ({g.lang}, {_articles(g.n)})"
         out.append(heading)
+        if _too_few(g.n):
+            out.append(_too_few(g.n))
         if g.misdetected:
             wrong = ", ".join(f"{code} ×{count}" for code, count in g.misdetected.items())
             out.append(f"Language detected otherwise: {wrong}.")
@@ -333,7 +362,7 @@ def report_text(report: Report) -> str:
             delta = (
                 "—"
                 if m.vs_baseline is None
-                else " / ".join(_delta(m.vs_baseline[t]) for t in ROUGE_TYPES)
+                else " / ".join(_delta(m.vs_baseline[t], m.n) for t in ROUGE_TYPES)
             )
             label = report.baseline if m.method == BASELINE else m.label
             failed = f" ({m.failures} failed)" if m.failures else ""

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from article_summariser import __version__
 from article_summariser.engine.errors import InputError
-from article_summariser.engine.loading import DEFAULT_MAX_BYTES, human_size
+from article_summariser.engine.loading import DEFAULT_MAX_BYTES, human_size, over_limit
 
 if TYPE_CHECKING:
     from article_summariser.engine.loading import LoadedDocument
@@ -30,11 +30,19 @@ DEFAULT_TIMEOUT = 20.0
 SCHEMES = ("http", "https")
 USER_AGENT = f"ArticleSummariser/{__version__} (+offline desktop app; fetches one page on request)"
 _URL = re.compile(r"^\s*https?://\S+\s*$", re.IGNORECASE)
+_ADDRESS = re.compile(r"^\s*[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 
 
 def looks_like_url(text: str) -> bool:
     """Whether ``text`` is one http(s) URL and nothing else (what a pasted or dropped link is)."""
     return bool(_URL.match(text)) and "\n" not in text.strip()
+
+
+def looks_like_address(text: str) -> bool:
+    """Whether ``text`` is meant as a web address (``scheme://`` first), complete or not: one
+    that is not a valid http(s) URL is then refused as an address ("https://" has no host),
+    not looked for as a file called "https:"."""
+    return bool(_ADDRESS.match(text))
 
 
 class _Redirects(urllib.request.HTTPRedirectHandler):
@@ -64,7 +72,9 @@ def _check(url: str) -> tuple[str, str]:
             f"“{url}” is not a web address: only http:// and https:// pages can be fetched."
         )
     if not parts.hostname:
-        raise InputError(f"“{url}” has no host name.")
+        raise InputError(f"“{url}” is an incomplete web address: it has no host name.")
+    if any(c.isspace() for c in url):
+        raise InputError(f"“{url}” is not a valid web address: it has a space in it.")
     return url, parts.hostname
 
 
@@ -90,15 +100,18 @@ def fetch_url(
             charset = response.headers.get_content_charset()
             length = response.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > max_bytes:
-                raise InputError(
-                    f"The page at {host} is {human_size(int(length))}, over the "
-                    f"{human_size(max_bytes)} limit."
-                )
+                raise over_limit(f"The page at {host}", int(length), max_bytes)
             data = response.read(max_bytes + 1)
     except InputError:
         raise
     except urllib.error.HTTPError as error:
         error.close()
+        if 300 <= error.code < 400:
+            # urllib's own text here is three lines quoting the last redirect.
+            raise InputError(
+                f"The page at {host} redirects too many times (a redirect loop), so it "
+                "cannot be downloaded."
+            ) from None
         raise InputError(
             f"The server at {host} answered {error.code} {error.reason or ''}".rstrip()
             + (": the page does not exist." if error.code in (404, 410) else ".")

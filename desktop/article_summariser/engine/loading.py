@@ -70,18 +70,30 @@ def decode_with_encoding(data: bytes, name: str = "the input") -> tuple[str, str
 
 
 def human_size(size: float) -> str:
-    """A byte count as people say it: "820 KB", "3.2 MB", "50 MB"."""
+    """A byte count as people say it: "820 KB", "3.2 MB", "50 MB", "10 GB"."""
     if size < 1024 * 1024:
         return f"{max(1, round(size / 1024))} KB"
-    megabytes = f"{size / (1024 * 1024):.1f}".removesuffix(".0")
-    return f"{megabytes} MB"
+    if size < 1024 * 1024 * 1024:
+        megabytes = f"{size / (1024 * 1024):.1f}".removesuffix(".0")
+        return f"{megabytes} MB"
+    gigabytes = f"{size / (1024 * 1024 * 1024):.1f}".removesuffix(".0")
+    return f"{gigabytes} GB"
 
 
 def over_limit(name: str, size: int | None, max_bytes: int) -> InputError:
-    """The refusal of something over the limit, with its size when it is known."""
+    """The refusal of something over the limit, with its size when it is known.
+
+    When the two sizes round to the same words ("50 MB, over the 50 MB limit" for one byte
+    more) both are given in bytes, so that the message never contradicts itself.
+    """
+    limit = human_size(max_bytes)
     if size is None:
-        return InputError(f"{name} is over the {human_size(max_bytes)} limit.")
-    return InputError(f"{name} is {human_size(size)}, over the {human_size(max_bytes)} limit.")
+        return InputError(f"{name} is over the {limit} limit.")
+    if human_size(size) == limit:
+        return InputError(
+            f"{name} is {size:,} bytes, over the {limit} limit ({max_bytes:,} bytes)."
+        )
+    return InputError(f"{name} is {human_size(size)}, over the {limit} limit.")
 
 
 def _not_a_file(name: str, mode: int) -> InputError | None:

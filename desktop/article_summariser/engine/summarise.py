@@ -411,7 +411,7 @@ def select(ranked: Ranked, length: Length, *, context: bool = True) -> Summary:
     if not chosen and length.unit.value == "words":
         shortest = min(cand_words)
         notes.append(
-            f"Every sentence is longer than {int(length.value)} words (the shortest has "
+            f"Every sentence is longer than {_words(int(length.value))} (the shortest has "
             f"{shortest}); raise the word budget."
         )
     return Summary(
@@ -458,3 +458,7 @@ def warm_up(language: str = "en", cache_dir: str | Path | None = None) -> None:
     that the first document costs only its own work. ``cache_dir``: see ``detect.warm_up``."""
     detect.warm_up(cache_dir)
     rank(prepare("The summariser starts. It loads its models once.", language))
+
+
+def _words(count: int) -> str:
+    return f"{count} word" if count == 1 else f"{count} words"
