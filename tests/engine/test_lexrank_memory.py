@@ -1,7 +1,7 @@
 """LexRank's memory stays bounded when sentences are alike (logs, repeated lines).
 
 Every pair of alike sentences is an edge of LexRank's graph: 30,000 log lines of 16 templates
-made 450 million of them, and keeping them took 8.3 GB. The graph is now kept per distinct
+made 197 million of them, and keeping them took 8.3 GB. The graph is now kept per distinct
 sentence vector, dense parts as bits, and recomputed when even that passes its budget; the
 scores stay sumy's.
 """

@@ -12,12 +12,14 @@ products are summed into one dense block of the upper triangle, thresholded and 
 grows with Σ df² + n²/2 cheap comparisons.
 
 Memory: on prose the graph is sparse and kept as its edges (two 4-byte ids each). Sentences
-alike, as in a log, make it dense: 30,000 lines of 16 templates are 450 million edges, which
-took 8 GB as int64 pairs. So sentences with the same vector are ranked once, as one node
-weighted by how many they are (they have the same row and column of the matrix, so sumy gives
-them the same score). A dense block of the remaining graph is kept as one bit per cell. When
-the graph would still take more than ``MAX_BYTES``, none of it is kept: each step of the
-power method recomputes the cosines block by block, trading time for memory.
+alike, as in a log, make it dense: 30,000 lines of 16 templates are 197 million edges, which
+took 8.3 GB as int64 pairs and their two directions. So sentences with the same vector are
+ranked once, as one node weighted by how many they are (they have the same row and column of
+the matrix, so sumy gives them the same score). A dense block of the remaining graph is kept
+as one bit per cell. When the graph would still take more than ``MAX_BYTES``, none of it is
+kept: each step of the power method recomputes the cosines block by block, trading time for
+memory. Ranking then needs the graph (at most 64 MB), one block of work (about 110 MB) and a
+few arrays per sentence and entry, whatever the text.
 """
 
 from __future__ import annotations
