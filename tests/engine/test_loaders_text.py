@@ -7,9 +7,10 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.conftest import SHARED
+from tests.conftest import ROOT, SHARED
 
 from article_summariser.engine import Length, Options, summarise
+from article_summariser.engine.errors import InputError
 from article_summariser.engine.loading import decode_bytes, load_path
 
 SEED = (SHARED / "seed-article.txt").read_text(encoding="utf-8")
@@ -60,6 +61,51 @@ def test_unicode_encodings_with_and_without_bom(
     assert loaded.encoding == expected
     assert loaded.format == "text"
     assert loaded.blocks is None  # the engine splits plain text itself, offsets unchanged
+
+
+@pytest.mark.parametrize("lang", ["ru", "zh", "ja", "ar", "el", "he", "hi", "th", "ko", "pl"])
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_in_any_script(tmp_path: Path, lang: str, encoding: str) -> None:
+    text = _sentences(lang)
+    path = tmp_path / f"{lang}.txt"
+    path.write_bytes(text.encode(encoding))
+    loaded = load_path(path)
+    assert loaded.text == text
+    assert loaded.encoding == encoding
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_and_without_any_ascii(encoding: str) -> None:
+    """Chinese with no space or line break has no zero byte in UTF-16 at all."""
+    text = "".join(_sentences("zh").split())
+    assert decode_bytes(text.encode(encoding)) == text
+
+
+def test_utf16_of_a_short_russian_paragraph_is_summarised(tmp_path: Path) -> None:
+    text = "Москва объявила о новых мерах поддержки экономики. Правительство выделит средства. "
+    path = tmp_path / "ru16.txt"
+    path.write_bytes((text * 5).encode("utf-16-le"))
+    loaded = load_path(path)
+    summary = summarise(loaded.text, Options(length=Length.sentences(1)))
+    assert summary.summary_text() == "Москва объявила о новых мерах поддержки экономики."
+
+
+@pytest.mark.parametrize("seed", range(5))
+@pytest.mark.parametrize("size", [256, 4096, 65536])
+def test_random_bytes_are_still_binary(seed: int, size: int) -> None:
+    import random
+
+    data = random.Random(seed).randbytes(size)
+    with pytest.raises(InputError, match="binary"):
+        decode_bytes(data, "“noise.txt”")
+
+
+@pytest.mark.parametrize("icon", ["app-32.png", "app-256.png"])
+def test_a_png_is_still_binary_even_without_its_signature(icon: str) -> None:
+    data = (ROOT / "resources" / "icons" / icon).read_bytes()
+    for piece in (data, data[8:], data[8 : 8 + len(data[8:]) // 2 * 2]):
+        with pytest.raises(InputError, match="binary"):
+            decode_bytes(piece, "“icon.txt”")
 
 
 @pytest.mark.parametrize(
