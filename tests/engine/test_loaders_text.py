@@ -137,6 +137,33 @@ def test_legacy_encodings_are_detected_not_assumed(
     assert codecs.lookup(loaded.encoding).name
 
 
+def test_one_stray_byte_in_utf8_is_replaced_not_a_reason_to_guess_again(tmp_path: Path) -> None:
+    """A Latin-1 "é" patched into a UTF-8 article: the article stays UTF-8, the byte becomes
+    U+FFFD, and its curly quotes stay curly quotes (not "‚Äô" from a Mac code page)."""
+    data = SEED.encode("utf-8").replace(b"Natural Resources", b"Natural R\xe9sources", 1)
+    path = tmp_path / "patched.txt"
+    path.write_bytes(data)
+    loaded = load_path(path)
+    assert loaded.encoding == "utf-8"
+    assert loaded.text == SEED.replace("Natural Resources", "Natural R\ufffdsources", 1)
+    summary = summarise(loaded.text, Options(length=Length.sentences(3)))
+    assert "’" in summary.summary_text()
+    assert "Äô" not in loaded.text
+
+
+def test_utf8_with_many_bad_bytes_is_not_utf8() -> None:
+    """Over one invalid sequence per 1,000 bytes, the file is taken for some other encoding."""
+    data = SEED.encode("utf-8").replace(b"e", b"\xe9", 20)
+    assert len(data) < 20 * 1000
+    assert "\ufffd" not in decode_bytes(data)
+
+
+def test_a_legacy_file_with_one_accent_stays_legacy() -> None:
+    """Its one accent is its only non-ASCII byte: no valid UTF-8 beside it, so not UTF-8."""
+    text = SEED.replace("’", "'").replace("Natural Resources", "Natural Résources")
+    assert decode_bytes(text.encode("cp1252")) == text
+
+
 def test_line_endings_and_offsets_are_untouched(tmp_path: Path) -> None:
     text = SEED.replace("\n", "\r\n")
     path = tmp_path / "windows.txt"

@@ -122,6 +122,27 @@ def _reads_like_text(text: str) -> bool:
     )
 
 
+#: UTF-8 with at most one invalid byte sequence in this many bytes (and at least one allowed)
+#: is read as UTF-8, each such sequence becoming U+FFFD, when its valid non-ASCII characters
+#: outnumber the invalid sequences (``_mostly_utf8``).
+UTF8_BYTES_PER_ERROR = 1000
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a stray byte or two (a file patched in another editor, a truncated copy).
+
+    Read strictly as some other code page, one bad byte turned every curly quote of the
+    article into mojibake. A legacy file's accents are all invalid UTF-8 and almost never form
+    a valid sequence by chance, so it fails the second test.
+    """
+    text = data.decode("utf-8", "replace")
+    invalid = text.count("\ufffd") - data.count("\ufffd".encode())
+    if invalid > max(1, len(data) // UTF8_BYTES_PER_ERROR):
+        return None
+    non_ascii = len(text) - len(text.encode("ascii", "ignore")) - invalid
+    return text if non_ascii >= 2 * invalid else None
+
+
 def _western(data: bytes) -> str | None:
     try:
         text = data.decode("cp1252")
@@ -165,6 +186,9 @@ def decode(data: bytes, name: str = "the input", declared: str | None = None) ->
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    text = _mostly_utf8(data)
+    if text is not None:
+        return text, "utf-8"
     text = _western(data)
     if text is not None:
         return text, "cp1252"
