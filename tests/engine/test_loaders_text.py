@@ -176,6 +176,26 @@ def test_line_endings_and_offsets_are_untouched(tmp_path: Path) -> None:
     assert "Source: Video Screenshot" not in summary.summary_text()
 
 
+def test_old_mac_line_endings_are_cleaned_like_any_other(tmp_path: Path) -> None:
+    """CR-only line breaks: the title, subheading and image credit are found as with LF, and
+    every offset indexes the file's own text, CRs and all."""
+    text = SEED.replace("\n", "\r")
+    path = tmp_path / "mac.txt"
+    path.write_bytes(text.encode("utf-8"))
+    loaded = load_path(path)
+    assert loaded.text == text
+    options = Options(length=Length.sentences(4))
+    mac, unix = summarise(loaded.text, options), summarise(SEED, options)
+    assert mac.title == "North Korea’s Kim in Russia for Putin talks as US warns on arms deal"
+    assert [(s.start, s.end, s.role) for s in mac.sentences] == [
+        (s.start, s.end, s.role) for s in unix.sentences
+    ]
+    assert mac.summary_text() == unix.summary_text()
+    for sentence in mac.sentences:
+        assert text[sentence.start : sentence.end] == sentence.text
+    assert "Source: Video Screenshot" not in mac.summary_text()
+
+
 def test_decode_bytes_keeps_its_contract() -> None:
     assert decode_bytes("Grüße aus Köln.".encode("cp1252")) == "Grüße aus Köln."
     assert decode_bytes(SEED.encode("utf-16")) == SEED
