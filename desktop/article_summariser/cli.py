@@ -132,6 +132,8 @@ def _list_languages() -> None:
             f"{language.code:<3} {language.label:<11} {languages.mode(language):<8} "
             f"{languages.describe(language)}"
         )
+    for code, name in languages.GENERIC_LANGUAGES.items():
+        print(f"{code:<3} {name.capitalize():<11} {'generic':<8} sentences: punctuation")
     print("Any other language is summarised in generic mode (no stemming, no stop words).")
 
 

@@ -78,9 +78,16 @@ def run(args: argparse.Namespace) -> int:
 
 def _one(source: str, options: Options, format: str) -> int:
     from article_summariser.engine import export, summarise
+    from article_summariser.engine.errors import InputError
 
     document = read_input(source)
     summary = summarise(document.text, options, title=document.title, blocks=document.blocks)
+    if not summary.summary and summary.notes:
+        # Only a word budget shorter than every sentence leaves nothing: an empty line and
+        # exit 0 read as a summary. The engine's last note says which budget and why.
+        for note in summary.notes[:-1]:
+            print(f"note: {note}", file=sys.stderr)
+        raise InputError(summary.notes[-1])
     name = document.name if source != "-" else ""
     if format == "json":
         out = export.as_json(summary, name)

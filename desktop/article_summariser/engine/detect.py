@@ -139,7 +139,7 @@ def detect(text: str, *, refine: bool = True) -> LanguageGuess:
 
 def forced(code: str) -> LanguageGuess:
     """The guess for a language the user chose (raises ``UnsupportedLanguageError``)."""
-    language = languages.get(code)
+    language = languages.chosen(code)
     return LanguageGuess(language.code, 1.0, ((language.code, 1.0),), source="forced")
 
 

@@ -101,6 +101,20 @@ _ALIASES = {"zh-cn": "zh", "zh-tw": "zh", "nb": "no", "nn": "no", "iw": "he"}
 
 GENERIC = Language(code="", name="generic", sentence_model=None)
 
+#: The languages langdetect names that we have no data for, by code: summarised in generic mode,
+#: and the user may choose one as well as the detector.
+GENERIC_LANGUAGES = {
+    "cy": "welsh",
+    "kn": "kannada",
+    "mk": "macedonian",
+    "ne": "nepali",
+    "pa": "punjabi",
+    "sq": "albanian",
+    "ta": "tamil",
+    "te": "telugu",
+    "th": "thai",
+}
+
 
 def normalise_code(code: str) -> str:
     code = code.strip().lower().replace("_", "-")
@@ -120,6 +134,16 @@ def get(code: str) -> Language:
         f"“{code}” is not a language the summariser knows. "
         "Use --list-languages to see the supported ones, or let it detect the language."
     )
+
+
+def chosen(code: str) -> Language:
+    """The language for a code (or name) the user chose: one of ours, or one of langdetect's
+    that is summarised in generic mode (``name`` "generic", but its own ``code``)."""
+    key = normalise_code(code)
+    for iso, name in GENERIC_LANGUAGES.items():
+        if key in (iso, name):
+            return Language(iso, GENERIC.name, None)
+    return get(code)
 
 
 def is_known(code: str) -> bool:

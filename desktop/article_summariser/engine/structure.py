@@ -17,6 +17,8 @@ from article_summariser.engine import cancel, furniture
 from article_summariser.engine.model import Block, Role
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+#: A carriage return that is a line break of its own (old Mac files), not half of a CRLF.
+_LONE_CR = re.compile(r"\r(?!\n)")
 _LINE = re.compile(r"[^\n]*\n?")
 #: Characters that end a sentence (including closing quotes and brackets after them).
 _FINAL = tuple(".!?…:;。！？؟।")
@@ -184,12 +186,23 @@ def _finish(text: str, blocks: list[Block]) -> list[Block]:
     return blocks
 
 
+def _line_breaks_as_lf(text: str) -> str:
+    """``text`` with each lone CR read as the line break it is, for finding lines.
+
+    A CRLF already splits where its LF is (the CR is trailing whitespace); an old Mac file has
+    only CRs, and without this it was one line: its title, credits and first paragraph ran
+    into one "sentence". One character for one, so every offset found in the copy indexes
+    ``text`` unchanged."""
+    return _LONE_CR.sub("\n", text) if "\r" in text else text
+
+
 def split_blocks(text: str, progress: Callable[[float], None] | None = None) -> list[Block]:
     """Paragraph, heading and furniture blocks covering every non-blank part of ``text``.
 
     Offsets index into ``text`` unchanged: furniture is only marked, never removed.
     ``progress`` hears how far through the text the split is (a fraction), now and then.
     """
+    text = _line_breaks_as_lf(text)
     blocks: list[Block] = []
     for count, (pa, pb) in enumerate(_paragraph_spans(text)):
         if count % 256 == 0:
@@ -207,6 +220,7 @@ def blocks_for(text: str, paragraphs: Sequence[tuple[int, int, Role | None, str]
     with ``role=None`` is read like pasted text, so clutter that a page extractor let through
     is still recognised.
     """
+    text = _line_breaks_as_lf(text)
     blocks: list[Block] = []
     for start, end, role, reason in paragraphs:
         if role is None:

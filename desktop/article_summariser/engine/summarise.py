@@ -146,7 +146,7 @@ def _check_text(text: str) -> None:
 def _guess(text: str, language: str) -> tuple[LanguageGuess, Language]:
     if language and language.lower() != "auto":
         guess = detect.forced(language)
-        return guess, languages.get(language)
+        return guess, languages.chosen(language)
     guess = detect.detect(text)
     if guess.code is None:
         return guess, languages.GENERIC
@@ -176,6 +176,9 @@ def prepare(
     mode = languages.mode(lang)
     if guess.source == "unknown":
         notes.append(f"{guess.reason} Summarised in generic mode (no stemming, no stop words).")
+    elif mode == "generic":
+        label = languages.GENERIC_LANGUAGES.get(lang.code, lang.code).capitalize()
+        notes.append(f"{label} is summarised in generic mode (no stemming, no stop words).")
     elif mode != "full":
         notes.append(
             f"{lang.label} is summarised with partial language data ({languages.describe(lang)})."

@@ -44,6 +44,15 @@ _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 #: A sentence that continues the previous one: starts with a lowercase letter after optional
 #: quotes or brackets (Punkt splits ``“Really?” she asked.`` in two).
 _CONTINUATION_RE = re.compile(r"[\s\"'“”‘’«»(\[]*[^\W\d_]")
+#: Sentence ends of scripts that Punkt's default rules (".", "?", "!") do not know, for the
+#: languages split without a model: the danda and double danda of the Indic scripts, the Arabic
+#: question mark and the Urdu full stop, the Ethiopic full stop and question mark, the
+#: ideographic full stop and full-width "!" and "?" (and the half-width full stop), the
+#: Armenian full stop, the Myanmar section mark, the Khmer khan and bariyoosan, the Tibetan
+#: shad and nyis shad. None of them stands inside a sentence, so each ends one, with or without
+#: a space after it; closing quotes and brackets after it stay with the sentence.
+TERMINATORS = "।॥؟۔።፧。！？｡։။។៕།༎"
+_TERMINATOR_RE = re.compile(f"[{TERMINATORS}]+[\"'”’»」』）)\\]]*")
 
 
 @cache
@@ -69,8 +78,11 @@ def sentence_spans(
     """
     chunk = text[start:end]
     tokenizer = _sentence_tokenizer(language.sentence_model)
+    pieces = _punkt_spans(tokenizer, chunk, progress)
+    if language.sentence_model is None:
+        pieces = _at_terminators(chunk, pieces)
     spans: list[tuple[int, int]] = []
-    for a, b in _punkt_spans(tokenizer, chunk, progress):
+    for a, b in pieces:
         piece = chunk[a:b]
         stripped = piece.strip()
         if not stripped:
@@ -108,6 +120,16 @@ def _punkt_spans(
         base += spans[-2][0]
     for a, b in tokenizer.span_tokenize(chunk[base:]):
         yield base + a, base + b
+
+
+def _at_terminators(chunk: str, spans: Iterator[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """``spans`` cut again after every run of ``TERMINATORS`` that has text after it."""
+    for a, b in spans:
+        for match in _TERMINATOR_RE.finditer(chunk, a, b):
+            if match.end() < b:
+                yield a, match.end()
+                a = match.end()
+        yield a, b
 
 
 def _continues(chunk: str, previous: tuple[int, int], start: int) -> bool:

@@ -1,10 +1,11 @@
 """Plain text in any common encoding, detected rather than assumed.
 
-The order matters: a byte-order mark is certain; UTF-16 without one shows as a regular pattern
-of zero bytes; UTF-8 either decodes strictly or is not UTF-8; Western European text in
-Windows-1252 (a superset of Latin-1 for printable text) is by far the commonest legacy case and
-is recognised by its letters; everything else (Cyrillic, Greek, Central European, Japanese,
-Chinese code pages) is left to charset-normalizer. Data that is none of these is binary.
+The order matters: a byte-order mark is certain; UTF-16 without one, in any script, has high
+bytes that vary far less than its low ones and decodes into text of a few scripts; UTF-8 either
+decodes strictly or is not UTF-8; Western European text in Windows-1252 (a superset of Latin-1
+for printable text) is by far the commonest legacy case and is recognised by its letters;
+everything else (Cyrillic, Greek, Central European, Japanese, Chinese code pages) is left to
+charset-normalizer. Data that is none of these is binary.
 
 The decoded text is handed to the engine unchanged, so offsets index into it as it is.
 """
@@ -49,22 +50,97 @@ def _control_heavy(text: str) -> bool:
     return "\x00" in sample or control > max(8, len(sample) // 100)
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text without a BOM: mostly ASCII, so every other byte is zero."""
-    sample = data[:4096]
-    if len(sample) < 4 or len(data) % 2:
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text without a BOM, in any script.
+
+    The byte order is the one whose high bytes vary least (a script lives in a few blocks of
+    256 code points; the low bytes spread over all of them). The decoding must be clean and
+    read like text (``_reads_like_text``). Bytes without a zero byte in them are only taken
+    for UTF-16 when they are not text of their own: UTF-8 decodes them, and the spaces of
+    single-byte prose (one byte in six or so) would come out as stray symbols.
+    """
+    if len(data) < 4 or len(data) % 2:
         return None
-    even = sample[0::2].count(0) / (len(sample) / 2)
-    odd = sample[1::2].count(0) / (len(sample) / 2)
-    for encoding, zeros, others in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
-        if zeros > 0.3 and others < 0.05:
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError:
-                continue
-            if not _control_heavy(text):
-                return text
-    return None
+    sample = data[:65536]
+    if b"\x00" not in sample:
+        if sample.count(0x20) > len(sample) // 50:
+            return None
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            return None
+    even, odd = len(set(sample[0::2])), len(set(sample[1::2]))
+    encoding = "utf-16-le" if odd < even else "utf-16-be" if even < odd else None
+    if encoding is None:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return (text, encoding) if _reads_like_text(text[:UTF16_SAMPLE]) else None
+
+
+#: How many characters of a would-be UTF-16 text are checked.
+UTF16_SAMPLE = 20_000
+#: The least share of those characters that must be letters, marks, digits, punctuation or
+#: spaces (``_reads_like_text``) ...
+UTF16_TEXT_SHARE = 0.97
+#: ... and of their letters the least share in the text's four commonest scripts.
+UTF16_SCRIPT_SHARE = 0.9
+
+
+def _reads_like_text(text: str) -> bool:
+    """Prose in any script: nearly all letters, marks, digits, punctuation and spaces, hardly a
+    control character, and letters from a few scripts. Random bytes read as UTF-16 give
+    unassigned and private-use code points, symbols and letters of a dozen scripts at once."""
+    import unicodedata
+    from collections import Counter
+
+    if not text:
+        return False
+    good = 0
+    control = 0
+    scripts: Counter[str] = Counter()
+    for ch in text:
+        category = unicodedata.category(ch)
+        if category[0] in "LM":
+            good += 1
+            # The first word of a letter's name is its script (LATIN, CYRILLIC, CJK, ...).
+            scripts[unicodedata.name(ch, "?").split(" ", 1)[0]] += 1
+        elif category[0] in "NPZ" or ch in "\t\n\r\f\v":
+            good += 1
+        elif ch < " " or ch == "\x7f":
+            control += 1
+    letters = sum(scripts.values())
+    return (
+        good >= UTF16_TEXT_SHARE * len(text)
+        and control <= len(text) // 1000
+        and letters > 0
+        and sum(n for _, n in scripts.most_common(4)) >= UTF16_SCRIPT_SHARE * letters
+    )
+
+
+#: UTF-8 with at most one invalid byte sequence in this many bytes (and at least one allowed)
+#: is read as UTF-8, each such sequence becoming U+FFFD, when its valid non-ASCII characters
+#: outnumber the invalid sequences (``_mostly_utf8``).
+UTF8_BYTES_PER_ERROR = 1000
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a stray byte or two (a file patched in another editor, a truncated copy).
+
+    Read strictly as some other code page, one bad byte turned every curly quote of the
+    article into mojibake. A legacy file's accents are all invalid UTF-8 and almost never form
+    a valid sequence by chance, so it fails the second test.
+    """
+    text = data.decode("utf-8", "replace")
+    invalid = text.count("\ufffd") - data.count("\ufffd".encode())
+    if invalid > max(1, len(data) // UTF8_BYTES_PER_ERROR):
+        return None
+    non_ascii = len(text) - len(text.encode("ascii", "ignore")) - invalid
+    return text if non_ascii >= 2 * invalid else None
 
 
 def _western(data: bytes) -> str | None:
@@ -97,7 +173,7 @@ def decode(data: bytes, name: str = "the input", declared: str | None = None) ->
                 raise InputError(f"{name} starts like {encoding} text but is not.") from None
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
-        return utf16, "utf-16-le" if data[1] == 0 else "utf-16-be"
+        return utf16
     if _looks_binary(data):
         raise InputError(f"{name} looks like a binary file, not text.")
     if declared:
@@ -110,6 +186,9 @@ def decode(data: bytes, name: str = "the input", declared: str | None = None) ->
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    text = _mostly_utf8(data)
+    if text is not None:
+        return text, "utf-8"
     text = _western(data)
     if text is not None:
         return text, "cp1252"
