@@ -221,12 +221,22 @@ def test_open_a_file(qtbot, window, wait_summary, tmp_path):
     assert document.name == "kim.txt"
     assert document.source == str(path.resolve())
     assert window.settings.preferences.recent_files[0] == str(path.resolve())
-    assert window.recent_menu.files() == [] or True  # rebuilt when the menu opens
-    window._update_recent()
+    window.recent_menu.aboutToShow.emit()  # the menu is filled when it opens
     assert window.recent_menu.files() == [str(path.resolve())]
     # Opening it again shows it instead of opening a second copy.
     assert window.open_paths([path]) == 0
     assert len(window.workspace.model) == 1
+
+
+def test_open_recent_tells_same_named_files_apart(window, tmp_path):
+    (tmp_path / "spring").mkdir()
+    (tmp_path / "autumn").mkdir()
+    first = write(tmp_path / "spring", "notes.txt", seed())
+    second = write(tmp_path / "autumn", "notes.txt", seed())
+    other = write(tmp_path, "kim.txt", seed())
+    window.recent_menu.set_files((str(second), str(first), str(other)))
+    texts = [a.text() for a in window.recent_menu.actions() if a.data()]
+    assert texts == ["&1 notes.txt — autumn", "&2 notes.txt — spring", "&3 kim.txt"]
 
 
 def test_a_file_that_cannot_be_read_is_explained(qtbot, window, tmp_path, no_dialogs):

@@ -252,8 +252,12 @@ class RecentMenu(QMenu):
 
     def set_files(self, files: tuple[str, ...]) -> None:
         self.clear()
+        names = [Path(path).name for path in files]
         for n, path in enumerate(files, 1):
-            name = Path(path).name.replace("&", "&&")
+            name = Path(path).name
+            if names.count(name) > 1:  # two "notes.txt": say which folder each is in
+                name = f"{name} — {Path(path).parent.name or path}"
+            name = name.replace("&", "&&")
             action = self.addAction(f"&{n} {name}" if n < 10 else name)
             action.setToolTip(path)
             action.setStatusTip(path)
