@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -55,38 +54,14 @@ class LanguageSample:
 
 def _open(path: Path, max_bytes: int) -> BinaryIO:
     """``path`` opened for reading, after its ``stat`` says it is a file within the limit."""
-    from article_summariser.engine.loading import _not_a_file, over_limit
+    from article_summariser.engine.loading import _not_a_file, open_file
 
-    name = f"“{path}”"
-
-    def refused(mode: int) -> InputError | None:
+    def refuse(name: str, mode: int) -> InputError | None:
         if stat.S_ISDIR(mode):
             return InputError(f"{name} is a folder, not a JSON Lines file.")
         return _not_a_file(name, mode)
 
-    try:
-        info = os.stat(path)
-    except FileNotFoundError:
-        raise InputError(f"{name} does not exist.") from None
-    except OSError as error:
-        raise InputError(f"{name} cannot be read: {error.strerror or error}.") from None
-    refusal = refused(info.st_mode)
-    if refusal is not None:
-        raise refusal
-    if info.st_size > max_bytes:
-        raise over_limit(name, info.st_size, max_bytes)
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    try:
-        handle = os.fdopen(os.open(path, flags), "rb")
-    except FileNotFoundError:
-        raise InputError(f"{name} does not exist.") from None
-    except OSError as error:
-        raise InputError(f"{name} cannot be read: {error.strerror or error}.") from None
-    refusal = refused(os.fstat(handle.fileno()).st_mode)  # replaced since the first look?
-    if refusal is not None:
-        handle.close()
-        raise refusal
-    return handle
+    return open_file(path, f"“{path}”", max_bytes, refuse)
 
 
 def _lines(path: Path, max_bytes: int) -> Iterator[tuple[int, dict[str, Any]]]:

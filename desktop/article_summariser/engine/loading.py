@@ -114,38 +114,51 @@ def _not_a_file(name: str, mode: int) -> InputError | None:
     return InputError(f"{name} is not a regular file, so it cannot be read as a document.")
 
 
-def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """The bytes of ``path`` with every failure turned into a clear ``InputError``.
+def open_file(
+    path: Path,
+    name: str,
+    max_bytes: int,
+    refuse: Callable[[str, int], InputError | None] | None = None,
+) -> BinaryIO:
+    """``path`` opened for reading, every failure a clear ``InputError`` naming it ``name``.
 
     Never blocks: what the path is and how big it is are known from ``stat`` before it is
     opened, and it is opened without waiting, then checked again (it may have been replaced).
-    """
-    name = f"“{path.name}”"
+    ``refuse`` says why a ``stat`` mode is not readable (default: not a regular file)."""
+    refuse = refuse or _not_a_file
     try:
         info = os.stat(path)
     except FileNotFoundError:
         raise InputError(f"{name} does not exist (was it moved or deleted?).") from None
     except OSError as error:
         raise InputError(f"{name} cannot be read: {error.strerror or error}.") from None
-    refusal = _not_a_file(name, info.st_mode)
+    refusal = refuse(name, info.st_mode)
     if refusal is not None:
         raise refusal
     if info.st_size > max_bytes:
         raise over_limit(name, info.st_size, max_bytes)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        descriptor = os.open(path, flags)
+        handle = os.fdopen(os.open(path, flags), "rb")
     except FileNotFoundError:
         raise InputError(f"{name} does not exist (was it moved or deleted?).") from None
     except PermissionError:
         raise InputError(f"{name} cannot be read: permission denied.") from None
     except OSError as error:
         raise InputError(f"{name} cannot be read: {error.strerror or error}.") from None
+    refusal = refuse(name, os.fstat(handle.fileno()).st_mode)
+    if refusal is not None:
+        handle.close()
+        raise refusal
+    return handle
+
+
+def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of ``path`` with every failure turned into a clear ``InputError``
+    (``open_file``), never more than ``max_bytes``."""
+    name = f"“{path.name}”"
     try:
-        with os.fdopen(descriptor, "rb") as handle:
-            refusal = _not_a_file(name, os.fstat(handle.fileno()).st_mode)
-            if refusal is not None:
-                raise refusal
+        with open_file(path, name, max_bytes) as handle:
             data = handle.read(max_bytes + 1)
     except PermissionError:
         raise InputError(f"{name} cannot be read: permission denied.") from None
