@@ -39,22 +39,15 @@ def length_from(args: argparse.Namespace) -> Length:
 
 def read_input(source: str) -> LoadedDocument:
     """The document at ``source``: a path, an http(s) URL (fetched), or ``-`` for stdin."""
-    from article_summariser.engine.fetch import fetch_url, looks_like_address, looks_like_url
+    from article_summariser.engine.fetch import fetch_url, is_page_to_fetch
     from article_summariser.engine.loading import load_bytes, load_path, read_stream
 
     if source == "-":
         data = read_stream(sys.stdin.buffer, "The standard input")
         return load_bytes(data, "The standard input", "-")
-    if looks_like_url(source) or (looks_like_address(source) and not _exists(source)):
+    if is_page_to_fetch(source):
         return fetch_url(source)
     return load_path(Path(source))
-
-
-def _exists(source: str) -> bool:
-    try:
-        return Path(source).exists()
-    except OSError:
-        return False
 
 
 __all__ = ["InputError", "add_length_arguments", "length_from", "read_input"]

@@ -194,7 +194,7 @@ def summarise_file(
 ) -> BatchItem:
     """Load (or download) and summarise one document; every failure comes back as a failed
     item, never raised."""
-    from article_summariser.engine.fetch import looks_like_address, looks_like_url
+    from article_summariser.engine.fetch import is_page_to_fetch
     from article_summariser.engine.summarise import summarise
 
     t0 = time.perf_counter()
@@ -203,7 +203,7 @@ def summarise_file(
         path = Path(source)
         if is_folder(path):
             raise _folder_refusal(path)
-        if (looks_like_url(source) or looks_like_address(source)) and not _exists(path):
+        if is_page_to_fetch(source):
             from article_summariser.engine.fetch import fetch_url
 
             document = fetch_url(source.strip(), max_bytes=max_bytes)
@@ -245,13 +245,6 @@ def summarise_file(
         document=document,
         seconds=time.perf_counter() - t0,
     )
-
-
-def _exists(path: Path) -> bool:
-    try:
-        return path.exists()
-    except OSError:
-        return False
 
 
 def default_workers() -> int:

@@ -16,6 +16,7 @@ import ssl
 import urllib.error
 import urllib.parse
 import urllib.request
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from article_summariser import __version__
@@ -43,6 +44,17 @@ def looks_like_address(text: str) -> bool:
     that is not a valid http(s) URL is then refused as an address ("https://" has no host),
     not looked for as a file called "https:"."""
     return bool(_ADDRESS.match(text))
+
+
+def is_page_to_fetch(source: str) -> bool:
+    """Whether ``source`` (a command-line argument, a batch item) is a web address to fetch
+    rather than a file: it starts like an address and no file of that name is here."""
+    if not looks_like_address(source):
+        return False
+    try:
+        return not Path(source.strip()).exists()
+    except OSError:
+        return True
 
 
 class _Redirects(urllib.request.HTTPRedirectHandler):
